@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+describe('parseConfig', () => {
+  it('has defaults for everything, so a fresh clone starts with no .env', () => {
+    expect(parseConfig({}, '/app')).toEqual({ articlesDir: '/app/seeds', articleMaxBytes: 5 * 1024 * 1024, logLevel: 'info' });
+  });
+
+  it('resolves a relative articles folder against the working directory and keeps an absolute one', () => {
+    expect(parseConfig({ ARTICLES_DIR: 'data/news' }, '/app').articlesDir).toBe('/app/data/news');
+    expect(parseConfig({ ARTICLES_DIR: '/srv/news' }, '/app').articlesDir).toBe('/srv/news');
+  });
+
+  it('lists every bad key in one error, naming the key', () => {
+    const token = 'not a token!';
+    let error: unknown;
+    try {
+      parseConfig({ LOG_LEVEL: 'loud', ARTICLE_MAX_BYTES: '12kb', DISCORD_TOKEN: token }, '/app');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems.map((p) => p.key)).toEqual(['ARTICLE_MAX_BYTES', 'LOG_LEVEL', 'DISCORD_TOKEN']);
+    expect(message).toContain('LOG_LEVEL');
+    // A mistyped token is still a secret: the message never repeats it.
+    expect(message).not.toContain(token);
+  });
+
+  it('treats empty values as unset (a copied .env.example works as is)', () => {
+    expect(parseConfig({ DISCORD_TOKEN: '', LOG_LEVEL: '' }, '/app')).toEqual(parseConfig({}, '/app'));
+  });
+});
