@@ -13,6 +13,14 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Absent: the console. Never logged. */
   readonly discordToken?: string;
+  /** Register the commands in this server only (instant); otherwise globally. */
+  readonly discordGuildId?: string;
+  /** REST base URL (a proxy, or a local Discord in tests); the gateway URL is then asked from it. */
+  readonly discordApiUrl?: string;
+  /** Seconds a user waits between two /ask or /search (0: no cooldown). */
+  readonly cooldownSeconds: number;
+  /** Run as several shards under discord.js's ShardingManager: a count, or `auto` to ask Discord. */
+  readonly shardCount?: number | 'auto';
 }
 
 /** A bad setting: names every key that is wrong and why, so the user fixes them all in one go. */
@@ -58,11 +66,49 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     problems.push({ key: 'DISCORD_TOKEN', problem: 'does not look like a bot token (copy it again from the Developer Portal, Bot page)' });
   }
 
+  const discordGuildId = value('DISCORD_GUILD_ID');
+  if (discordGuildId !== undefined && !/^\d{17,20}$/.test(discordGuildId)) {
+    problems.push({ key: 'DISCORD_GUILD_ID', problem: `expected a server id, 17 to 20 digits (got "${discordGuildId}")` });
+  }
+
+  const discordApiUrl = value('DISCORD_API_URL');
+  if (discordApiUrl !== undefined && !isHttpUrl(discordApiUrl)) {
+    problems.push({ key: 'DISCORD_API_URL', problem: `expected an http(s) URL such as http://127.0.0.1:8080/api (got "${discordApiUrl}")` });
+  }
+
+  let cooldownSeconds = 5;
+  const cooldown = value('COOLDOWN_SECONDS');
+  if (cooldown !== undefined) {
+    if (!/^\d{1,4}$/.test(cooldown)) problems.push({ key: 'COOLDOWN_SECONDS', problem: `expected a whole number of seconds, 0 to 9999 (got "${cooldown}")` });
+    else cooldownSeconds = Number(cooldown);
+  }
+
+  let shardCount: number | 'auto' | undefined;
+  const shards = value('DISCORD_SHARD_COUNT');
+  if (shards !== undefined) {
+    if (shards === 'auto') shardCount = 'auto';
+    else if (/^\d{1,5}$/.test(shards) && Number(shards) >= 1) shardCount = Number(shards);
+    else problems.push({ key: 'DISCORD_SHARD_COUNT', problem: `expected "auto" or a whole number of shards, at least 1 (got "${shards}")` });
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     articlesDir: isAbsolute(articlesDir) ? articlesDir : resolve(cwd, articlesDir),
     articleMaxBytes,
     logLevel: logLevel as LogLevel,
+    cooldownSeconds,
     ...(discordToken !== undefined ? { discordToken } : {}),
+    ...(discordGuildId !== undefined ? { discordGuildId } : {}),
+    ...(discordApiUrl !== undefined ? { discordApiUrl: discordApiUrl.replace(/\/+$/, '') } : {}),
+    ...(shardCount !== undefined ? { shardCount } : {}),
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

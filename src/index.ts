@@ -1,39 +1,77 @@
-import { config as loadDotenv } from 'dotenv';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { ConfigError, parseConfig } from './config.js';
 import { runConsole } from './console/runConsole.js';
 import { runOnce } from './console/runOnce.js';
 import { UserError } from './core/errors.js';
 import { ArticleIndex } from './core/search/ArticleIndex.js';
+import { runShards } from './discord/runShards.js';
+import { startBot } from './discord/startBot.js';
 import { createLogger, type Logger } from './logger.js';
+import { readSettings, runMain } from './startup.js';
 import type { SkippedFile } from './storage/loadArticles.js';
 import { loadArticles } from './storage/loadArticles.js';
+import { VERSION } from './version.js';
 
 /** Skipped files named in the start-up line; the rest are counted (each has its own warning line anyway). */
 const SKIPPED_IN_SUMMARY = 5;
 
-/** Composition root: settings → articles → index → one-shot command, console, or (with a token) Discord. */
+/**
+ * Composition root: settings → articles → index → a one-shot command, the console, or (with a token) Discord.
+ * With DISCORD_SHARD_COUNT, this process only manages shards, each of which runs this same file.
+ */
 async function main(argv: readonly string[]): Promise<number> {
-  loadDotenv({ quiet: true });
-  let config;
-  try {
-    config = parseConfig(process.env, process.cwd());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nFix them in .env (see .env.example) or in the environment.\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = readSettings();
+  if (!config) return 1;
   const logger = createLogger(config.logLevel);
+  const isShard = process.env.SHARDING_MANAGER === 'true';
+
+  if (config.discordToken && config.shardCount !== undefined && !isShard && argv.length === 0) {
+    const manager = await runShards(
+      { token: config.discordToken, shardCount: config.shardCount, entry: fileURLToPath(import.meta.url), ...(config.discordApiUrl ? { apiUrl: config.discordApiUrl } : {}) },
+      logger,
+    );
+    await untilSignal(logger);
+    for (const shard of manager.shards.values()) shard.kill();
+    return 0;
+  }
+
   const index = await loadIndex(config.articlesDir, config.articleMaxBytes, logger);
   if (!index) return 1;
 
   if (argv.length > 0) {
     return runOnce(index, argv, { stdout: process.stdout, stderr: process.stderr, ansi: process.stdout.isTTY === true });
   }
-  await runConsole(index, { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true }, logger);
+  if (!config.discordToken) {
+    await runConsole(index, { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true }, logger);
+    return 0;
+  }
+  const bot = await startBot(
+    index,
+    {
+      token: config.discordToken,
+      cooldownSeconds: config.cooldownSeconds,
+      version: VERSION,
+      ...(config.discordApiUrl ? { apiUrl: config.discordApiUrl } : {}),
+      ...(config.discordGuildId ? { guildId: config.discordGuildId } : {}),
+    },
+    logger,
+  );
+  await untilSignal(logger);
+  await bot.stop();
+  logger.info('Stopped cleanly');
   return 0;
+}
+
+/** Resolves on the first SIGINT or SIGTERM (Ctrl-C, `docker stop`, systemd), so the caller can shut down cleanly. */
+function untilSignal(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      logger.info({ signal }, 'Shutting down: finishing the interactions in flight');
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 async function loadIndex(dir: string, maxBytes: number, logger: Logger): Promise<ArticleIndex | undefined> {
@@ -65,12 +103,4 @@ function describeSkipped(skipped: readonly SkippedFile[]): string {
   return `, ${skipped.length} skipped (${named.join('; ')}${more})`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`Fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(() => main(process.argv.slice(2)));

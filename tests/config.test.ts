@@ -3,7 +3,7 @@ import { ConfigError, parseConfig } from '../src/config.js';
 
 describe('parseConfig', () => {
   it('has defaults for everything, so a fresh clone starts with no .env', () => {
-    expect(parseConfig({}, '/app')).toEqual({ articlesDir: '/app/seeds', articleMaxBytes: 5 * 1024 * 1024, logLevel: 'info' });
+    expect(parseConfig({}, '/app')).toEqual({ articlesDir: '/app/seeds', articleMaxBytes: 5 * 1024 * 1024, logLevel: 'info', cooldownSeconds: 5 });
   });
 
   it('resolves a relative articles folder against the working directory and keeps an absolute one', () => {
@@ -15,16 +15,35 @@ describe('parseConfig', () => {
     const token = 'not a token!';
     let error: unknown;
     try {
-      parseConfig({ LOG_LEVEL: 'loud', ARTICLE_MAX_BYTES: '12kb', DISCORD_TOKEN: token }, '/app');
+      parseConfig(
+        { LOG_LEVEL: 'loud', ARTICLE_MAX_BYTES: '12kb', DISCORD_TOKEN: token, DISCORD_GUILD_ID: 'guild', DISCORD_API_URL: 'ftp://x', COOLDOWN_SECONDS: '-1', DISCORD_SHARD_COUNT: '0' },
+        '/app',
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems, message } = error as ConfigError;
-    expect(problems.map((p) => p.key)).toEqual(['ARTICLE_MAX_BYTES', 'LOG_LEVEL', 'DISCORD_TOKEN']);
+    expect(problems.map((p) => p.key)).toEqual([
+      'ARTICLE_MAX_BYTES',
+      'LOG_LEVEL',
+      'DISCORD_TOKEN',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'COOLDOWN_SECONDS',
+      'DISCORD_SHARD_COUNT',
+    ]);
     expect(message).toContain('LOG_LEVEL');
     // A mistyped token is still a secret: the message never repeats it.
     expect(message).not.toContain(token);
+  });
+
+  it('reads the Discord settings', () => {
+    const config = parseConfig(
+      { DISCORD_TOKEN: 'MTAx.fake.token-for-tests-only', DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api/', COOLDOWN_SECONDS: '0', DISCORD_SHARD_COUNT: 'auto' },
+      '/app',
+    );
+    expect(config).toMatchObject({ discordGuildId: '123456789012345678', discordApiUrl: 'http://127.0.0.1:9/api', cooldownSeconds: 0, shardCount: 'auto' });
   });
 
   it('treats empty values as unset (a copied .env.example works as is)', () => {

@@ -6,7 +6,7 @@ import { mergeMarks } from '../search/Mark.js';
 import { matchQuality } from '../search/matchQuality.js';
 import type { ParsedQuery } from '../search/parseQuery.js';
 import { parseQuery } from '../search/parseQuery.js';
-import { analyze } from '../text/analyze.js';
+import { analyze, analyzeTerms } from '../text/analyze.js';
 import { splitSentences } from '../text/splitSentences.js';
 import type { Sentence } from '../text/splitSentences.js';
 import type { QuestionInfo } from './classifyQuestion.js';
@@ -46,6 +46,14 @@ const MIN_SENTENCE_COVERAGE = 0.5;
 const SECOND_QUOTE_RATIO = 0.9;
 /** How many closest articles a "not found" offers. */
 const CLOSEST = 3;
+/** Share of credit a sentence gets for the question's words in the sentence before it. */
+const CONTEXT_CREDIT = 0.5;
+/** What holding a span of the kind asked for (a date for "quand"…) adds to a sentence's coverage, times its fit. */
+const SPAN_BONUS = 0.4;
+/** What the passage's own rank adds, at most. */
+const PASSAGE_BONUS = 0.15;
+/** An alias ("Pékin" for "Chine") stands for the word nearly as well as the word itself. */
+const ALIAS_QUALITY = 0.8;
 
 /**
  * Answers a question by quoting the sentence of the archive that answers it, never by writing one. Finds the best
@@ -53,10 +61,10 @@ const CLOSEST = 3;
  * contain what the question asks for (a date for "quand", a name for "qui"…), and marks that span. When no sentence
  * holds enough of the question, says so and offers the closest articles.
  */
-export function ask(index: ArticleIndex, question: string): AskResult {
+export function ask(index: ArticleIndex, question: string, debug?: (quote: AnswerQuote) => void): AskResult {
   const info = classifyQuestion(question);
   const text = info.language === 'en' ? translateEnglishQuery(question) : question;
-  const query = parseQuery(text, { question: true });
+  const query = withoutCue(parseQuery(text, { question: true }), info);
   if (query.terms.length === 0) return { found: false, question: info, query, closest: [] };
 
   const passages = index.searchPassages(query).slice(0, PASSAGES_READ);
@@ -65,19 +73,38 @@ export function ask(index: ArticleIndex, question: string): AskResult {
   const candidates: AnswerQuote[] = [];
   for (const passage of passages) {
     const paragraph = passage.article.paragraphs[passage.paragraph] ?? '';
+    let previous: ReadonlyMap<number, number> = new Map();
     for (const sentence of splitSentences(paragraph)) {
       if (isCaption(sentence.text)) continue;
-      const quote = readSentence(sentence, passage, query, weights, info, topScore);
+      const read = readSentence(sentence, passage, query, info);
+      const quote = scoreSentence(read, previous, passage, weights, topScore);
       if (quote) candidates.push(quote);
+      previous = read.quality;
     }
   }
   candidates.sort((a, b) => b.score - a.score);
+  if (debug) candidates.slice(0, 6).forEach(debug);
   const best = candidates[0];
   if (!best) return { found: false, question: info, query, closest: index.search(query).slice(0, CLOSEST) };
   const second = candidates.find(
     (c) => c.article.id !== best.article.id && c.score >= best.score * SECOND_QUOTE_RATIO && c.spanFound === best.spanFound,
   );
   return { found: true, question: info, query, quotes: second ? [best, second] : [best] };
+}
+
+/**
+ * Words that belong to the question's interrogative phrase for some kinds only ("*depuis* quand", "combien de
+ * *temps*"): they say what is asked, and left in the query they would make the answer ("depuis 2014") look like an
+ * echo of the question.
+ */
+const CUE_WORDS: Partial<Record<QuestionInfo['kind'], readonly string[]>> = {
+  since: analyzeTerms('depuis'),
+  duration: analyzeTerms('temps durée'),
+};
+
+function withoutCue(query: ParsedQuery, info: QuestionInfo): ParsedQuery {
+  const cue = CUE_WORDS[info.kind];
+  return cue ? { ...query, terms: query.terms.filter((t) => !cue.includes(t.term)) } : query;
 }
 
 interface Weights {
@@ -96,42 +123,58 @@ function termWeights(index: ArticleIndex, query: ParsedQuery): Weights {
   return { byGroup, total };
 }
 
-/** Scores one sentence as an answer, or `undefined` when it holds too little of the question. */
-function readSentence(
-  sentence: Sentence,
-  passage: PassageHit,
-  query: ParsedQuery,
-  weights: Weights,
-  info: QuestionInfo,
-  topScore: number,
-): AnswerQuote | undefined {
-  const tokens = analyze(sentence.text);
+interface SentenceReading {
+  readonly sentence: Sentence;
+  /** Best match quality of each query group in the sentence. */
+  readonly quality: ReadonlyMap<number, number>;
+  readonly matched: readonly Mark[];
+  readonly span: ReturnType<typeof findAnswerSpan>;
+}
+
+/** Which of the question's words a sentence holds, and the answer span it offers. */
+function readSentence(sentence: Sentence, passage: PassageHit, query: ParsedQuery, info: QuestionInfo): SentenceReading {
   const quality = new Map<number, number>();
   const matched: Mark[] = [];
-  for (const token of tokens) {
+  for (const token of analyze(sentence.text)) {
     if (!passage.matchedTerms.has(token.term)) continue;
     for (const t of query.terms) {
-      const q = matchQuality(t.term, token.term) * (t.alias ? 0.8 : 1);
+      const q = matchQuality(t.term, token.term) * (t.alias ? ALIAS_QUALITY : 1);
       if (q <= 0) continue;
       matched.push({ start: token.start, end: token.end });
       if (q > (quality.get(t.group) ?? 0)) quality.set(t.group, q);
     }
   }
+  return { sentence, quality, matched, span: findAnswerSpan(sentence.text, info, matched) };
+}
+
+/**
+ * Scores a sentence as an answer, or `undefined` when it holds too little of the question. A sentence also gets
+ * half credit for the question's words held by the sentence just before it in the paragraph: news often names the
+ * subject in one sentence and gives the fact in the next ("… a déclaré Lavrov. Les vacances dureront 10 jours.").
+ */
+function scoreSentence(
+  read: SentenceReading,
+  previous: ReadonlyMap<number, number>,
+  passage: PassageHit,
+  weights: Weights,
+  topScore: number,
+): AnswerQuote | undefined {
   let covered = 0;
-  for (const [group, q] of quality) covered += q * (weights.byGroup.get(group) ?? 0);
+  for (const [group, weight] of weights.byGroup) {
+    const own = read.quality.get(group) ?? 0;
+    covered += Math.max(own, CONTEXT_CREDIT * (previous.get(group) ?? 0)) * weight;
+  }
   const coverage = weights.total > 0 ? covered / weights.total : 0;
   if (coverage < MIN_SENTENCE_COVERAGE) return undefined;
-
-  const span = findAnswerSpan(sentence.text, info, matched);
   // The passage's rank breaks ties between sentences that hold the question equally well.
   const passageStrength = topScore > 0 ? passage.score / topScore : 0;
-  const score = coverage + (span ? 0.35 : 0) + 0.15 * passageStrength;
+  const score = coverage + SPAN_BONUS * (read.span?.fit ?? 0) + PASSAGE_BONUS * passageStrength;
   return {
     article: passage.article,
     paragraph: passage.paragraph,
-    sentence,
-    marks: span ? [span] : mergeMarks(matched, sentence.text),
-    spanFound: span !== undefined,
+    sentence: read.sentence,
+    marks: read.span ? [{ start: read.span.start, end: read.span.end }] : mergeMarks(read.matched, read.sentence.text),
+    spanFound: read.span !== undefined,
     score,
   };
 }

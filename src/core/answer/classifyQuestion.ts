@@ -1,5 +1,5 @@
 import { isEnglish } from './englishGlossary.js';
-import { FRENCH_FUNCTION_WORDS, ROLE_NOUNS, foldSameLength } from './lexicon.js';
+import { FRENCH_FUNCTION_WORDS, ROLE_NOUNS, foldSameLength, wordSet } from './lexicon.js';
 
 /**
  * What a question asks for, which decides the kind of span that answers it (see `candidateTypesFor`).
@@ -80,9 +80,13 @@ function tokenise(text: string): Token[] {
 
 const words = (tokens: readonly Token[]): string[] => tokens.map((t) => t.folded);
 
-/** Drops the trailing "?" and closing punctuation from a subject. */
+/**
+ * Drops the trailing "?" and closing punctuation from a subject, and stops it at an apposition: in "Qui est Laurent
+ * Dupont, le nouveau préfet ?" the subject is "Laurent Dupont" (the apposition already is the answer).
+ */
 function cleanSubject(text: string): string {
-  return text.replace(/[\s?!.:;,»"“”)]+$/u, '').replace(/^[\s«"“(]+/u, '').trim();
+  const head = text.split(/\s*(?:,|\s:\s|\s\(|\s[—–]\s)/u)[0] ?? text;
+  return head.replace(/[\s?!.:;,»"“”)]+$/u, '').replace(/^[\s«"“(]+/u, '').trim();
 }
 
 // ————————————————————————————————————————— French —————————————————————————————————————————
@@ -105,30 +109,39 @@ const FRENCH_PREPOSITIONS: readonly (readonly string[])[] = [
   ['apres'], ['avant'],
 ];
 
-const TIME_NOUNS = new Set(
-  'jour jours date dates annee annees an ans mois heure heures moment moments semaine semaines periode periodes epoque saison siecle nuit soir matin soiree matinee journee week-end echeance'.split(' '),
-);
+const TIME_NOUNS = wordSet(`
+  jour jours date dates annee annees an ans mois heure heures moment moments semaine semaines periode periodes
+  epoque saison siecle nuit soir matin soiree matinee journee week-end echeance
+`);
 const DURATION_NOUNS = new Set(['duree', 'durees', 'delai', 'delais']);
-const QUANTITY_NOUNS = new Set(
-  'nombre montant somme chiffre chiffres pourcentage proportion quantite taux prix cout budget total effectif effectifs bilan part niveau volume age superficie distance poids valeur score'.split(' '),
-);
-const PLACE_NOUNS = new Set(
-  'ville villes pays region regions lieu lieux endroit endroits capitale continent quartier departement province commune village zone zones territoire site ile ocean mer port aeroport stade hopital prison batiment rue localite secteur frontiere base etat oblast destination emplacement adresse salle palais hotel siege front localisation'.split(' '),
-);
-const REASON_NOUNS = new Set(
-  'raison raisons motif motifs cause causes but buts objectif objectifs origine explication explications justification pretexte'.split(' '),
-);
-const MANNER_NOUNS = new Set('moyen moyens maniere facon methode mode procede biais'.split(' '));
-const AGENT_NOUNS = new Set(
-  'personne personnes personnalite personnalites homme hommes femme femmes individu acteur acteurs nom noms identite organisation organisations institution institutions parti partis groupe groupes entreprise entreprises societe societes media medias journal agence gouvernement ministere organisme instance association syndicat club equipe banque firme marque constructeur operateur coalition mouvement formation puissance puissances camp'.split(' '),
-);
+const QUANTITY_NOUNS = wordSet(`
+  nombre montant somme chiffre chiffres pourcentage proportion quantite taux prix cout budget total effectif
+  effectifs bilan part niveau volume age superficie distance poids valeur score
+`);
+const PLACE_NOUNS = wordSet(`
+  ville villes pays region regions lieu lieux endroit endroits capitale continent quartier departement province
+  commune village zone zones territoire site ile ocean mer port aeroport stade hopital prison batiment rue localite
+  secteur frontiere base etat oblast destination emplacement adresse salle palais hotel siege front localisation
+`);
+const REASON_NOUNS = wordSet(`
+  raison raisons motif motifs cause causes but buts objectif objectifs origine explication explications
+  justification pretexte
+`);
+const MANNER_NOUNS = wordSet('moyen moyens maniere facon methode mode procede biais');
+const AGENT_NOUNS = wordSet(`
+  personne personnes personnalite personnalites homme hommes femme femmes individu acteur acteurs nom noms identite
+  organisation organisations institution institutions parti partis groupe groupes entreprise entreprises societe
+  societes media medias journal agence gouvernement ministere organisme instance association syndicat club equipe
+  banque firme marque constructeur operateur coalition mouvement formation puissance puissances camp
+`);
 /** Adjectives placed before the noun, skipped to reach it ("Quel est le principal motif"). */
-const PRE_ADJECTIVES = new Set(
-  'principal principale principaux principales premier premiere premiers premieres dernier derniere derniers dernieres nouveau nouvel nouvelle nouveaux nouvelles seul seule seuls seules grand grande grands grandes vrai vraie vrais vraies veritable veritables exact exacte precis precise actuel actuelle futur future ancien ancienne prochain prochaine haut haute jeune'.split(' '),
-);
-const DETERMINERS = new Set(
-  "le la les l' un une des ce cet cette ces son sa ses leur leurs mon ma mes ton ta tes notre nos votre vos".split(' '),
-);
+const PRE_ADJECTIVES = wordSet(`
+  principal principale principaux principales premier premiere premiers premieres dernier derniere derniers
+  dernieres nouveau nouvel nouvelle nouveaux nouvelles seul seule seuls seules grand grande grands grandes vrai
+  vraie vrais vraies veritable veritables exact exacte precis precise actuel actuelle futur future ancien ancienne
+  prochain prochaine haut haute jeune
+`);
+const DETERMINERS = wordSet("le la les l' un une des ce cet cette ces son sa ses leur leurs mon ma mes ton ta tes notre nos votre vos");
 const COPULAS = new Set(['est', 'sont', 'etait', 'etaient', 'sera', 'seront', 'serait', 'seraient', 'fut', 'furent', 'est-ce', 'etait-ce', 'sont-ils', 'sont-elles', 'est-il', 'est-elle']);
 const ROLE_SINGULAR = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
 const isRoleWord = (w: string): boolean =>
@@ -138,16 +151,16 @@ const isRoleWord = (w: string): boolean =>
  * Verb forms that show "Qu'est-ce que X …" is a clause ("Qu'est-ce que l'OTAN a envoyé …") and not a definition
  * ("Qu'est-ce que l'OSCE ?"): auxiliaries, modals and frequent verbs of news questions.
  */
-const CLAUSE_WORDS = new Set(
-  `a ont avait avaient aura auront aurait auraient est sont etait etaient sera seront serait seraient va vont
-  fait font veut veulent peut peuvent doit doivent dit disent pense pensent propose proposent demande demandent
-  exige exigent reclame reclament reproche reprochent attend attendent prevoit prevoient contient contiennent
-  craint craignent souhaite souhaitent envisage envisagent offre offrent signifie signifient implique impliquent
-  change changent represente representent cache cachent risque risquent obtient obtiennent gagne perd apporte
-  apportent defend defendent critique critiquent refuse refusent accepte acceptent promet promettent annonce
-  annoncent compte comptent cherche cherchent espere esperent redoute redoutent vise visent prepare preparent
-  il elle ils elles on je tu nous vous se s' ne n' y lui`.split(/\s+/),
-);
+const CLAUSE_WORDS = wordSet(`
+  a ont avait avaient aura auront aurait auraient est sont etait etaient sera seront serait seraient va vont fait
+  font veut veulent peut peuvent doit doivent dit disent pense pensent propose proposent demande demandent exige
+  exigent reclame reclament reproche reprochent attend attendent prevoit prevoient contient contiennent craint
+  craignent souhaite souhaitent envisage envisagent offre offrent signifie signifient implique impliquent change
+  changent represente representent cache cachent risque risquent obtient obtiennent gagne perd apporte apportent
+  defend defendent critique critiquent refuse refusent accepte acceptent promet promettent annonce annoncent compte
+  comptent cherche cherchent espere esperent redoute redoutent vise visent prepare preparent il elle ils elles on je
+  tu nous vous se s' ne n' y lui
+`);
 const VERB_ENDING = /(?:aient|eront|erait|eraient|iront|irait|iraient)$|^.{3,}(?:ait|era|ira)$/;
 const INVERSION = /-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous|ce)$/;
 /** Adjective endings: a lowercase word after a name that ends like this is an adjective ("l'Union européenne"). */
@@ -295,6 +308,8 @@ function classifyFrenchAt(text: string, tokens: readonly Token[], at: number, at
   }
   // "où" typed "ou": only where an interrogative can stand (start, after a preposition, before "?").
   if (w === 'ou' && (atStart || prepLength > 0 || next === '?' || next === '' || text.slice(tokens[i]?.start ?? 0).startsWith('où'))) {
+    // "Où en est l'enquête ?" asks how things stand, not where.
+    if (prepLength === 0 && next === 'en' && /^(?:est|sont|etait|etaient|sera|seront)$/.test(next2)) return { kind: 'what' };
     return { kind: 'where' };
   }
   if (w === 'qui') {
@@ -383,9 +398,16 @@ function classifyFrench(text: string, tokens: readonly Token[]): Partial {
     }
   }
 
-  // Interrogative word at the start (possibly after a preposition).
+  // Interrogative word at the start (possibly after a preposition), or at the start of a clause after a colon, as
+  // in headline-style questions ("Remaniement : qui sont les nouveaux ministres ?").
   const leading = classifyFrenchAt(text, tokens, start, true);
   if (leading !== undefined) return leading;
+  for (let j = start + 1; j < tokens.length; j += 1) {
+    const token = tokens[j];
+    if (token === undefined || !/[:;]\s*$/u.test(text.slice(0, token.start))) continue;
+    const afterColon = classifyFrenchAt(text, tokens, j, true);
+    if (afterColon !== undefined) return afterColon;
+  }
   // "Est-ce que …" and other openers followed by an interrogative word later on ("Est-ce que tu sais où …").
   // Interrogative words in place: "Ils se réunissent quand ?", "La réunion aura lieu où ?". Relative "qui"/"que"
   // and the conjunction "ou" are only read as interrogatives at the end of the question.
@@ -425,24 +447,33 @@ const ENGLISH_OPENERS: readonly (readonly string[])[] = [
   ['i\'d', 'like', 'to', 'know'], ['i', 'would', 'like', 'to', 'know'], ['remind', 'me'], ['any', 'idea'],
 ];
 const EN_PREPOSITIONS = new Set(['in', 'on', 'at', 'by', 'since', 'until', 'from', 'to', 'for', 'with', 'against', 'of', 'during', 'into']);
-const EN_TIME = new Set('year years day days date dates time month months week weeks period moment century decade hour'.split(' '));
+const EN_TIME = wordSet(`
+  year years day days date dates time month months week weeks period moment century decade hour
+`);
 const EN_DURATION = new Set(['duration', 'length']);
-const EN_QUANTITY = new Set('number amount percentage proportion share sum total price cost budget toll figure figures rate size level'.split(' '));
-const EN_PLACE = new Set('city cities country countries region regions place places town area state province capital location continent site'.split(' '));
-const EN_REASON = new Set('reason reasons cause causes motive motives purpose goal aim rationale'.split(' '));
+const EN_QUANTITY = wordSet(`
+  number amount percentage proportion share sum total price cost budget toll figure figures rate size level
+`);
+const EN_PLACE = wordSet(`
+  city cities country countries region regions place places town area state province capital location continent site
+`);
+const EN_REASON = wordSet(`
+  reason reasons cause causes motive motives purpose goal aim rationale
+`);
 const EN_MANNER = new Set(['way', 'ways', 'means', 'method', 'methods']);
 /** Roles and agents: "Which minister …", "Who is the Kremlin spokesman?" (the answer is a name). */
-const EN_AGENTS = new Set(
-  `person people leader leaders official officials minister ministers president presidents spokesman spokesperson
+const EN_AGENTS = wordSet(`
+  person people leader leaders official officials minister ministers president presidents spokesman spokesperson
   spokeswoman secretary head chief director chancellor king queen prime mayor governor ambassador commander general
   author winner founder deputy ceo boss chairman chair envoy negotiator representative wife husband son daughter
   father mother successor predecessor candidate judge prosecutor name organisation organization organisations
   organizations group groups party parties company companies politician politicians diplomat diplomats man woman
-  institution agency government`.split(/\s+/),
-);
-const EN_CLAUSE = new Set(
-  'is are was were do does did have has had will would can could should may might must want wants wanted say says said think thinks demand demands send sent'.split(' '),
-);
+  institution agency government
+`);
+const EN_CLAUSE = wordSet(`
+  is are was were do does did have has had will would can could should may might must want wants wanted say says
+  said think thinks demand demands send sent
+`);
 
 function englishNounKind(noun: string, preposition: string): QuestionKind | undefined {
   if (EN_TIME.has(noun)) return preposition === 'since' ? 'since' : preposition === 'for' ? 'duration' : 'when';
@@ -462,7 +493,9 @@ function classifyEnglishWhoIs(text: string, tokens: readonly Token[], from: numb
   if (first === undefined) return { kind: 'who' };
   const subject = cleanSubject(text.slice(first.start));
   const ws = words(rest);
-  if (ws[0] === 'the' || ws[0] === 'a' || ws[0] === 'an' || /'s$/.test(ws[0] ?? '')) {
+  // "NATO's secretary general": a possessive makes a role, like "the".
+  const possessive = /\p{L}['’]s(?!\p{L})/u.test(subject);
+  if (ws[0] === 'the' || ws[0] === 'a' || ws[0] === 'an' || possessive) {
     const beforeOf = ws.indexOf('of') >= 0 ? ws.slice(0, ws.indexOf('of')) : ws;
     if (beforeOf.some((w) => EN_AGENTS.has(w))) return { kind: 'who', subject };
     if (ws.includes('who') || ws.includes('that')) return { kind: 'who', subject };
@@ -513,8 +546,10 @@ function classifyEnglishAt(text: string, tokens: readonly Token[], at: number): 
       const rest = tokens.slice(i + 2).filter((t) => t.folded !== '?');
       const first = rest[0];
       const clause = rest.some((t) => EN_CLAUSE.has(t.folded) || (/(?:ing|ed)$/.test(t.folded) && !t.capitalised));
+      const possessive = /\p{L}['’]s(?!\p{L})/u.test(text.slice(first?.start ?? 0)); // "China's position"
       const nameLike =
         first !== undefined &&
+        !possessive &&
         (first.capitalised || first.folded === 'a' || first.folded === 'an' || (first.folded === 'the' && rest[1]?.capitalised === true));
       if (first !== undefined && nameLike && !clause) {
         return { kind: 'definition', subject: cleanSubject(text.slice(first.start)) };

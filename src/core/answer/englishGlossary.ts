@@ -18,7 +18,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   its they them their theirs he him his she her hers we us our ours you your yours i me my mine what which who
   whom whose when where why how many much long also just still yet ever any some all each every other such very
   too own same tell know please up out off again further once s t don didn doesn isn aren wasn weren won
-  going get got gets let lets ago whether while because either neither both only more most less least`
+  going get got gets let lets ago whether while because either neither both only more most less least last next`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
@@ -216,9 +216,11 @@ const GLOSSARY_SOURCE: ReadonlyArray<readonly [string, string]> = [
   ['send|sends|sent', 'envoyé envoyer'],
   ['publish|publishes|published', 'publier publié'],
   ['sign|signs|signed', 'signé signer'],
-  ['take place|takes place|took place|held|hold|holds', 'lieu tenue'],
+  // "Take place" says when or where something happens, like French "avoir lieu": glue in a question, as "lieu" is.
+  ['take place|takes place|took place|held|hold|holds', 'lieu'],
   ['obtain|obtained|achieve|achieved|get|got', 'obtenu'],
   ['happen|happens|happened|occur|occurred', 'passé produit'],
+  ['lasts|lasted|lasting|duration', 'dure durée'],
   ['commit|commits|committed|pledge|pledged|pledges', 'engagé engagement'],
   ['annex|annexed|annexation', 'annexé annexion'],
   ['election|elections|elect|elected', 'élection élu'],

@@ -9,6 +9,7 @@ import {
   foldSameLength,
   foldWord,
   lookUpPlace,
+  wordSet,
 } from './lexicon.js';
 
 /*
@@ -159,9 +160,12 @@ const DURATION_RE = new RegExp(
  * Nouns that take a length of time with "de" ("une peine de dix ans", "un mandat de cinq ans"). After any other
  * noun, "de N ans" is an age ("un homme de 45 ans", "l'actrice de 69 ans"), which is far more common in news.
  */
-const DURATION_HOLDERS = new Set(
-  'peine peines condamnation mandat mandats contrat contrats periode duree delai absence regne exil detention reclusion guerre conflit programme plan bail engagement interdiction suspension moratoire treve sejour carriere mission retard attente silence captivite emprisonnement pause conge sursis prison travaux chantier voyage trajet marche greve confinement quarantaine isolement negociations pourparlers campagne service garantie ban exclusion'.split(' '),
-);
+const DURATION_HOLDERS = wordSet(`
+  peine peines condamnation mandat mandats contrat contrats periode duree delai absence regne exil detention
+  reclusion guerre conflit programme plan bail engagement interdiction suspension moratoire treve sejour carriere
+  mission retard attente silence captivite emprisonnement pause conge sursis prison travaux chantier voyage trajet
+  marche greve confinement quarantaine isolement negociations pourparlers campagne service garantie ban exclusion
+`);
 /** What follows a prison sentence: "dix ans de prison", "deux ans ferme". */
 const PRISON_TERM = /^\s+(?:de\s+(?:prison|reclusion|detention|travaux|reclusion)|ferme|avec\s+sursis)/;
 /** After these words "N heures" is a time of day ("à 14 heures", "aux alentours de 13 heures"). */
@@ -181,15 +185,20 @@ const TIME_UNIT_RE = new RegExp(`^${TIME_UNIT}$`, 'u');
 const MONTH_RE = new RegExp(`${B}${MONTH}${E}`, 'u');
 const MULTIPLIER_RE = new RegExp(`${B}${MULTIPLIER}${E}`, 'u');
 /** Adjectives placed before the noun they qualify ("deux nouveaux cas"). */
-const PRENOMINAL_ADJECTIVES = new Set(
-  'petit petits petite petites grand grands grande grandes nouveau nouveaux nouvel nouvelle nouvelles principal principaux principale principales jeune jeunes premier premiers premiere premieres dernier derniers derniere dernieres autre autres vrai vrais vraie vraies gros grosse grosses bon bons bonne bonnes mauvais mauvaise mauvaises seul seuls seule seules long longs longue longues vieux vieille vieilles beau beaux belle belles haut hauts haute hautes ancien anciens ancienne anciennes futur futurs future futures'.split(' '),
-);
+const PRENOMINAL_ADJECTIVES = wordSet(`
+  petit petits petite petites grand grands grande grandes nouveau nouveaux nouvel nouvelle nouvelles principal
+  principaux principale principales jeune jeunes premier premiers premiere premieres dernier derniers derniere
+  dernieres autre autres vrai vrais vraie vraies gros grosse grosses bon bons bonne bonnes mauvais mauvaise
+  mauvaises seul seuls seule seules long longs longue longues vieux vieille vieilles beau beaux belle belles haut
+  hauts haute hautes ancien anciens ancienne anciennes futur futurs future futures
+`);
 /** Units written as symbols or short words after a number. */
 const UNIT_AFTER = /^(?:[ \u00a0\u202f]?(?:%|‰|€|\$|£|¥)|[ \u00a0\u202f](?:pour cent|pourcent|points? de pourcentage|km2|km²|m2|m²|km\/h|km|kg|mw|gw|kwh|twh|ha|cm|mm)(?![\p{L}\p{N}]))/u;
 /** Nouns that give a number a label, not a count ("article 5", "saison 3"). */
-const LABEL_NOUNS = new Set(
-  'article articles alinea chapitre page pages numero n° no resolution saison ligue tome volume version episode acte etape niveau phase section paragraphe division classe porte quai groupe poule zone ligne route lot'.split(' '),
-);
+const LABEL_NOUNS = wordSet(`
+  article articles alinea chapitre page pages numero n° no resolution saison ligue tome volume version episode acte
+  etape niveau phase section paragraphe division classe porte quai groupe poule zone ligne route lot
+`);
 
 /** Markers of a cause or purpose; the reason runs from the marker to the end of its clause. */
 const REASON_MARKERS = [
@@ -211,26 +220,27 @@ const REASON_MARKERS = [
 ].join('|');
 const REASON_RE = new RegExp(`${B}(?:${REASON_MARKERS})(?:(?<=['\\s])|${E})`, 'gu');
 /** Words ending like an infinitive that are not one ("pour notre", "pour autre chose"). */
-const NOT_INFINITIVES = new Set(
-  'notre votre leur autre entre contre quatre premier premiere dernier derniere hier cher chere mer fer hiver super leader quartier dossier janvier fevrier metier entier entiere soir espoir pouvoir devoir savoir pire titre lettre centre ordre nombre membre maitre mettre'.split(' '),
-);
+const NOT_INFINITIVES = wordSet(`
+  notre votre leur autre entre contre quatre premier premiere dernier derniere hier cher chere mer fer hiver super
+  leader quartier dossier janvier fevrier metier entier entiere soir espoir pouvoir devoir savoir pire titre lettre
+  centre ordre nombre membre maitre mettre
+`);
 
 // ——————————————————————————————————— word lists for names, organisations, places ———————————————————————————————————
 
-const folded = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter((w) => w.length > 0).map(foldWord));
 
 /** Capitalised words that are not names: titles, ministry domains, calendar and compass words. */
-const CAPITALISED_COMMON = folded(`
-  président présidente premier première ministre monsieur madame mademoiselle général générale docteur maître
-  saint sainte état états etat etats affaires étrangères défense intérieur justice santé économie armées armée
-  travail éducation culture agriculture finances transition écologique sports outre-mer est ouest nord sud
-  an nouvel guerre mondiale seconde dieu internet covid covid-19 coronavirus sida brexit noël pâques ramadan
-  toussaint côté selon mais les des une pour plus cela ainsi alors face outre après avant depuis pendant
-  république gouvernement assemblée sénat parlement conseil commission union cour tribunal alliance
-  sécurité coopération nations unies fédération palais place rue avenue boulevard église mosquée
-  égalité solidarités solidarité logement environnement numérique industrie commerce tourisme jeunesse retraites
-  handicap citoyenneté enseignement recherche innovation ruralité territoires cohésion fonction publique comptes
-  budget relance famille enfance autonomie miss ville haute haut constitution trésor
+const CAPITALISED_COMMON = wordSet(`
+  président présidente premier première ministre monsieur madame mademoiselle général générale docteur maître saint
+  sainte état états etat etats affaires étrangères défense intérieur justice santé économie armées armée travail
+  éducation culture agriculture finances transition écologique sports outre-mer est ouest nord sud an nouvel guerre
+  mondiale seconde dieu internet covid covid-19 coronavirus sida brexit noël pâques ramadan toussaint côté selon
+  mais les des une pour plus cela ainsi alors face outre après avant depuis pendant république gouvernement
+  assemblée sénat parlement conseil commission union cour tribunal alliance sécurité coopération nations unies
+  fédération palais place rue avenue boulevard église mosquée égalité solidarités solidarité logement environnement
+  numérique industrie commerce tourisme jeunesse retraites handicap citoyenneté enseignement recherche innovation
+  ruralité territoires cohésion fonction publique comptes budget relance famille enfance autonomie miss ville haute
+  haut constitution trésor
 `);
 
 /** Particles inside personal names: "Charles de Gaulle", "Ursula von der Leyen". */
@@ -238,16 +248,25 @@ const NAME_PARTICLES = new Set(['de', 'du', "d'", 'von', 'van', 'der', 'den', 'd
 /** Title abbreviations before a surname. */
 const TITLE_ABBREVIATIONS = new Set(['M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Me', 'Dr', 'Pr', 'Mgr']);
 /** First words of place names that look like first names ("à New York", "à Saint-Louis", "à Rio de Janeiro"). */
-const PLACE_FIRST_WORDS = folded('saint sainte san santa new los las le la les port fort mont rio sao são tel abou abu kuala hong sri costa buenos bad porto ciudad el al ville île iles îles lac cap golfe mer mont');
+const PLACE_FIRST_WORDS = wordSet(`
+  saint sainte san santa new los las le la les port fort mont rio sao são tel abou abu kuala hong sri costa buenos
+  bad porto ciudad el al ville île iles îles lac cap golfe mer mont
+`);
 /** Adjectives that often follow a country ("la Syrie voisine", "la France entière"): not verbs. */
-const NOT_VERBS_AFTER_PLACE = folded('voisin voisine voisins voisines entier entière entiers entières profond profonde même elle-même lui-même seul seule natal natale actuel actuelle ancien ancienne post-soviétique');
+const NOT_VERBS_AFTER_PLACE = wordSet(`
+  voisin voisine voisins voisines entier entière entiers entières profond profonde même elle-même lui-même seul
+  seule natal natale actuel actuelle ancien ancienne post-soviétique
+`);
 /** Endings of nouns of inhabitants ("Parisiens", "Polonaise", "Marocain"), which name people, not places. */
 const DEMONYM = /(?:iens?|iennes?|ais|aise|aises|ains?|aines?|ois|oise|oises|eens?|eennes?|ains)$/;
 /** Geographic adjectives that continue a place name ("en Ukraine orientale", "en Arabie saoudite"). */
-const PLACE_ADJECTIVES = folded('orientale oriental occidentale occidental centrale central septentrionale méridionale saoudite latine équatoriale unis arabes continentale insulaire française britannique');
+const PLACE_ADJECTIVES = wordSet(`
+  orientale oriental occidentale occidental centrale central septentrionale méridionale saoudite latine équatoriale
+  unis arabes continentale insulaire française britannique
+`);
 
 /** Verbs (and auxiliaries, clitics, negation) that follow a subject: "Poutine a déclaré", "Lavrov estime". */
-const SUBJECT_VERBS = folded(`
+const SUBJECT_VERBS = wordSet(`
   a ont avait avaient aura auront aurait auraient est sont était étaient sera seront serait seraient fut
   va vont doit doivent peut peuvent veut veulent devrait devraient pourrait pourraient vient viennent tient tiennent
   fait font ne n' se s' y lui leur l' lui-même elle-même
@@ -266,17 +285,17 @@ const SUBJECT_VERBS = folded(`
   commente commentent tweete tweetent prône prônent s'est s'était
 `);
 /** Verbs after which "à X" is a person, not a place ("a dit à Macron"). */
-const DATIVE_VERBS = folded(`
-  dit dire demandé demander demande répondu répondre répond écrit écrire téléphoné téléphoner parlé parler
-  annoncé annoncer proposé proposer promis promettre rappelé rappeler expliqué expliquer assuré assurer lancé
-  adressé adressée adressés adressées envoyé envoyée envoyés envoyées remis remise succédé succéder reproché
-  reprocher conseillé conseiller confié confier déclaré déclarer indiqué indiquer répété comprendre savoir
-  craindre livré livrer fourni fournir donné donner offert offrir apporté apporter transmis transmettre remettre
-  remettra présenté présenter montré montrer garanti garantir permis permettre interdit interdire ordonné ordonner
-  suggéré suggérer recommandé recommander posé poser rendu rendre adresse adresser succède demandait disait
+const DATIVE_VERBS = wordSet(`
+  dit dire demandé demander demande répondu répondre répond écrit écrire téléphoné téléphoner parlé parler annoncé
+  annoncer proposé proposer promis promettre rappelé rappeler expliqué expliquer assuré assurer lancé adressé
+  adressée adressés adressées envoyé envoyée envoyés envoyées remis remise succédé succéder reproché reprocher
+  conseillé conseiller confié confier déclaré déclarer indiqué indiquer répété comprendre savoir craindre livré
+  livrer fourni fournir donné donner offert offrir apporté apporter transmis transmettre remettre remettra présenté
+  présenter montré montrer garanti garantir permis permettre interdit interdire ordonné ordonner suggéré suggérer
+  recommandé recommander posé poser rendu rendre adresse adresser succède demandait disait
 `);
 /** Past participles and present forms of verbs of saying, which put the speaker after them ("a déclaré Lavrov"). */
-const SPEECH_BEFORE_SUBJECT = folded(`
+const SPEECH_BEFORE_SUBJECT = wordSet(`
   déclaré dit ajouté affirmé estimé indiqué expliqué souligné assuré précisé rappelé poursuivi insisté martelé
   lancé répondu averti prévenu confié commenté résumé reconnu noté annoncé tweeté écrit conclu jugé observé
   déclare ajoute affirme estime indique explique souligne assure précise rappelle poursuit insiste martèle lance
@@ -284,28 +303,32 @@ const SPEECH_BEFORE_SUBJECT = folded(`
   témoigne détaille analyse regrette déplore dénonce interroge s'interroge
 `);
 /** Determiners: a capitalised word after one is not a bare surname ("la Russie a dit" is not a person). */
-const DETERMINERS = folded("le la les l' un une des du au aux ce cet cette ces son sa ses leur leurs");
-const POSSESSIVES = folded('son sa ses leur leurs notre nos votre vos mon ma mes');
+const DETERMINERS = wordSet("le la les l' un une des du au aux ce cet cette ces son sa ses leur leurs");
+const POSSESSIVES = wordSet('son sa ses leur leurs notre nos votre vos mon ma mes');
 /** Openers that may precede a sentence's subject ("Mais Moscou a…"). */
-const SENTENCE_OPENERS = folded('mais et or donc ainsi alors pourtant cependant enfin puis ensuite aussi déjà là');
+const SENTENCE_OPENERS = wordSet(`
+  mais et or donc ainsi alors pourtant cependant enfin puis ensuite aussi déjà là
+`);
 
 /** News media: organisations, never places ("a confié au Parisien", "selon Le Figaro"). */
-const MEDIA = folded(`
+const MEDIA = wordSet(`
   parisien figaro libération monde point express obs humanité échos jdd bfmtv lci tf1 rtl rmc cnews franceinfo
   arte mediapart marianne l'équipe afp reuters bloomberg cnn bbc cnbc nbc abc cbs fox
 `);
 /** Institutions known by one name, with the article they take ("le Kremlin"). */
-const INSTITUTIONS = folded(`
+const INSTITUTIONS = wordSet(`
   kremlin pentagone élysée elysée maison-blanche matignon vatican bundestag douma knesset congrès sénat parlement
-  bercy saint-siège beauvau otan onu unesco unicef interpol europol frontex opep nasa fifa uefa insee medef
-  hamas hezbollah daech taliban talibans reuters bloomberg interfax tass xinhua gazprom
+  bercy saint-siège beauvau otan onu unesco unicef interpol europol frontex opep nasa fifa uefa insee medef hamas
+  hezbollah daech taliban talibans reuters bloomberg interfax tass xinhua gazprom
 `);
 /** Institution names in several words. */
 const INSTITUTION_PHRASES = ["quai d'orsay", 'maison blanche', 'la république en marche', 'dauphiné libéré', 'ouest-france', 'sud ouest', 'paris match', 'europe 1', 'france inter', 'france info', 'france 2', 'france 3', 'france 5', 'le point', "l'express", 'les échos', "l'humanité", 'la croix', 'libération', 'downing street', 'ria novosti', 'associated press', 'new york times', 'washington post', 'wall street journal', 'financial times', 'le monde', 'le figaro', 'le parisien', 'al-jazeera', 'al jazeera', 'france 24', 'etat islamique', 'état islamique'];
 /** Institutions named after their building, which are also places ("reçu au Kremlin"). */
-const BUILDINGS = folded('kremlin pentagone élysée elysée maison-blanche matignon vatican bercy beauvau saint-siège');
+const BUILDINGS = wordSet(`
+  kremlin pentagone élysée elysée maison-blanche matignon vatican bercy beauvau saint-siège
+`);
 /** Heads of multi-word organisation names ("Conseil de sécurité", "Union européenne", "Cour pénale internationale"). */
-const ORGANISATION_HEADS = folded(`
+const ORGANISATION_HEADS = wordSet(`
   conseil commission cour assemblée parlement banque agence organisation union fédération ligue parti comité
   tribunal fonds office institut alliance armée garde sénat congrès église mouvement conférence fondation
   association syndicat confédération autorité haut-commissariat direction préfecture mairie gendarmerie police
@@ -331,11 +354,19 @@ const PLACE_PREPOSITIONS: readonly (readonly string[])[] = [
   ["jusqu'", 'en'], ["jusqu'", 'au'], ['a'], ['en'], ['au'], ['aux'], ['dans'], ['vers'], ['depuis'], ['sur'],
 ];
 /** Nouns of places that need no name to be a place answer ("près de la frontière", "sur le front"). */
-const SPATIAL_NOUNS = folded('frontière frontières territoire territoires sol front côte côtes rive rives enclave est ouest nord sud nord-est nord-ouest sud-est sud-ouest large mer océan');
+const SPATIAL_NOUNS = wordSet(`
+  frontière frontières territoire territoires sol front côte côtes rive rives enclave est ouest nord sud nord-est
+  nord-ouest sud-est sud-ouest large mer océan
+`);
 /** Points of the compass: "dans l'est", "au nord de", but "en est" is a verb. */
-const COMPASS = folded('est ouest nord sud nord-est nord-ouest sud-est sud-ouest centre');
+const COMPASS = wordSet(`
+  est ouest nord sud nord-est nord-ouest sud-est sud-ouest centre
+`);
 /** Nouns of places that need a complement or an adjective ("dans la région de Donetsk", "dans la capitale ukrainienne"). */
-const SPATIAL_NOUNS_WITH_COMPLEMENT = folded('pays ville villes région régions capitale province provinces zone zones village villages localité base port péninsule presqu\'île oblast république département commune centre');
+const SPATIAL_NOUNS_WITH_COMPLEMENT = wordSet(`
+  pays ville villes région régions capitale province provinces zone zones village villages localité base port
+  péninsule presqu'île oblast république département commune centre
+`);
 
 // ——————————————————————————————————————————————— tokens ———————————————————————————————————————————————
 

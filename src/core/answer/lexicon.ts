@@ -47,8 +47,11 @@ export function foldWord(word: string): string {
   return foldAccents(word.replace(/[’ʼ‘´`′]/g, "'").replace(/[‐‑]/g, '-'));
 }
 
-/** Builds a set of folded words, so callers can look up any spelling (with or without accents). */
-function foldedSet(words: string): ReadonlySet<string> {
+/**
+ * Builds a set of folded words from a whitespace-separated list, so that word lists can be written naturally (with
+ * accents) and looked up with folded tokens (any spelling, with or without accents).
+ */
+export function wordSet(words: string): ReadonlySet<string> {
   return new Set(
     words
       .split(/\s+/)
@@ -62,7 +65,7 @@ function foldedSet(words: string): ReadonlySet<string> {
  * A capitalised function word at the start of a sentence is not a name, and a function word after a number is
  * not the thing being counted.
  */
-export const FRENCH_FUNCTION_WORDS: ReadonlySet<string> = foldedSet(`
+export const FRENCH_FUNCTION_WORDS: ReadonlySet<string> = wordSet(`
   le la les l' un une des du de d' au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos
   leur leurs quel quelle quels quelles lequel laquelle lesquels lesquelles dont qui que qu' quoi où
   je j' tu il elle on nous vous ils elles me m' te t' se s' lui eux y en soi moi toi celui celle ceux celles
@@ -95,7 +98,7 @@ export const WEEKDAYS: readonly string[] = ['lundi', 'mardi', 'mercredi', 'jeudi
  * A role before a capitalised word makes it a name ("le président Poutine"); "Qui est le porte-parole …" asks for
  * the person who holds the role.
  */
-export const ROLE_NOUNS: ReadonlySet<string> = foldedSet(`
+export const ROLE_NOUNS: ReadonlySet<string> = wordSet(`
   président présidente vice-président vice-présidente ministre vice-ministre ministre-président porte-parole
   secrétaire sous-secrétaire chef cheffe dirigeant dirigeante dirigeants directeur directrice patron patronne
   leader leadeur ambassadeur ambassadrice commandant commandante général amiral colonel capitaine lieutenant

@@ -69,20 +69,6 @@ export function isCaption(text: string): boolean {
   return split !== undefined;
 }
 
-/**
- * The text without its trailing photo credit ("Le président russe Vladimir Poutine. (Photo par …)" → "Le président
- * russe Vladimir Poutine."), or the text unchanged when it ends with no credit. Lets a caption's description be
- * reused where a credit would be noise; returns '' when the text is only a credit.
- */
-export function stripCaptionCredit(text: string): string {
-  const t = text.trim();
-  if (t.length > MAX_CAPTION_LENGTH) return t;
-  if (CREDIT_OPENER.test(t)) return '';
-  if (isWhollyBracketed(t) && isCaption(t)) return '';
-  const split = splitCredit(t);
-  return split === undefined ? t : split.description;
-}
-
 /** Splits "description + credit" when the text ends with a credit after a short description. */
 function splitCredit(t: string): { readonly description: string; readonly credit: string } | undefined {
   for (const re of [TRAILING_BRACKETED, TRAILING_LOOSE]) {

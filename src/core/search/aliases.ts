@@ -21,6 +21,23 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['Syrie', 'Damas'],
 ];
 
+/**
+ * Nouns that news reports use interchangeably for the same event or actor ("les discussions" in one article are
+ * "les consultations" or "les pourparlers" in another). General French news vocabulary, in small classes: each word
+ * of a class is an alias of the others.
+ */
+const NEAR_SYNONYMS: ReadonlyArray<readonly string[]> = [
+  ['discussions', 'pourparlers', 'négociations', 'consultations', 'tractations'],
+  ['réunion', 'rencontre', 'sommet'],
+  ['soldats', 'militaires', 'troupes'],
+  ['attaque', 'offensive', 'assaut'],
+  ['accord', 'traité'],
+  ['guerre', 'conflit'],
+  ['élection', 'scrutin'],
+  ['hausse', 'augmentation'],
+  ['baisse', 'diminution'],
+];
+
 /** Analysed term → the analysed terms of its aliases (each alias is a list of terms, all required to count). */
 const TABLE: ReadonlyMap<string, readonly string[]> = (() => {
   const table = new Map<string, string[]>();
@@ -32,6 +49,9 @@ const TABLE: ReadonlyMap<string, readonly string[]> = (() => {
   for (const [a, b] of ALIASES) {
     add(a, b);
     add(b, a);
+  }
+  for (const words of NEAR_SYNONYMS) {
+    for (const a of words) for (const b of words) if (a !== b) add(a, b);
   }
   return table;
 })();

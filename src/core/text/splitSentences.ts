@@ -15,6 +15,11 @@ export interface Sentence {
 
 /** Created once: building a segmenter loads ICU data, and this runs on every paragraph of the archive. */
 const SEGMENTER = new Intl.Segmenter('fr', { granularity: 'sentence' });
+/** Intl is run on windows of this many characters (see `addIntlCuts`)… */
+const SEGMENT_WINDOW = 4000;
+/** …keeping only the boundaries at least this far from a window's end. */
+const SEGMENT_MARGIN = 200;
+const TOKEN_REACH = 200;
 
 /** Abbreviations written with a capital; matched case-sensitively so that the noun `me` or `st` never counts. */
 const TITLE_ABBREVIATIONS = new Set([
@@ -103,7 +108,7 @@ export function splitSentences(paragraph: string): Sentence[] {
 /** Intl's boundaries plus glued full stops, stops before a number and ellipses before a capital; sorted, unique. */
 function candidateCuts(paragraph: string): number[] {
   const cuts = new Set<number>();
-  for (const seg of SEGMENTER.segment(paragraph)) if (seg.index > 0) cuts.add(seg.index);
+  addIntlCuts(paragraph, cuts);
   for (const m of paragraph.matchAll(GLUED_STOP)) {
     const end = m.index + m[0].length;
     if (isGluedBoundary(paragraph, m.index, end)) cuts.add(end);
@@ -114,6 +119,31 @@ function candidateCuts(paragraph: string): number[] {
   }
   for (const m of paragraph.matchAll(ELLIPSIS_STOP)) cuts.add(m.index + m[0].length);
   return [...cuts].sort((a, b) => a - b);
+}
+
+/**
+ * Intl's sentence boundaries, found window by window: iterating the segments of one long string costs time in
+ * proportion to its length at every step (16,000 sentences take over a second, a 5 MiB paragraph minutes). A
+ * boundary close to a window's end may depend on what follows, so only those before SEGMENT_MARGIN are kept and the
+ * next window starts at the last of them.
+ */
+function addIntlCuts(paragraph: string, cuts: Set<number>): void {
+  let pos = 0;
+  while (pos < paragraph.length) {
+    const end = Math.min(paragraph.length, pos + SEGMENT_WINDOW);
+    const last = end === paragraph.length;
+    const limit = last ? Infinity : end - pos - SEGMENT_MARGIN;
+    let next = pos;
+    for (const seg of SEGMENTER.segment(paragraph.slice(pos, end))) {
+      if (seg.index === 0) continue;
+      if (seg.index > limit) break;
+      cuts.add(pos + seg.index);
+      next = pos + seg.index;
+    }
+    if (last) return;
+    // one sentence longer than the window: go on from its middle (Intl never cuts at a window's start)
+    pos = next > pos ? next : end - SEGMENT_MARGIN;
+  }
 }
 
 /**
@@ -134,12 +164,15 @@ function isGluedBoundary(paragraph: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The whitespace-delimited run of characters that contains [from, to). */
+/**
+ * The whitespace-delimited run of characters that contains [from, to), at most TOKEN_REACH characters either side
+ * (enough for URLs and e-mail addresses, and a text without spaces stays linear).
+ */
 function tokenAround(text: string, from: number, to: number): string {
   let a = from;
-  while (a > 0 && !SPACE.test(text[a - 1] as string)) a--;
+  while (a > 0 && from - a < TOKEN_REACH && !SPACE.test(text[a - 1] as string)) a--;
   let b = to;
-  while (b < text.length && !SPACE.test(text[b] as string)) b++;
+  while (b < text.length && b - to < TOKEN_REACH && !SPACE.test(text[b] as string)) b++;
   return text.slice(a, b);
 }
 

@@ -13,7 +13,7 @@ fusses fût fussions fussiez fussent ayant eu eue eues eus ai as avons avez ont 
 aurais aurait aurions auriez auraient avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait ayons
 ayez aient eusse eusses eût eussions eussiez eussent ceci cela celà cet cette ici ils les leurs quel quels quelle
 quelles sans soi a aussi donc or ni car dont lequel laquelle lesquels lesquelles duquel auquel auxquels celle celui
-ceux celles ça comme si tout tous toute toutes très plus moins bien elles
+ceux celles ça comme si tout tous toute toutes très plus moins bien elles entre chez vers parmi lors
 `;
 
 /** Words that only glue a question together: they name what is asked, not what to look for. */

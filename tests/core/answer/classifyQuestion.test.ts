@@ -107,6 +107,13 @@ describe('classifyQuestion: French interrogatives', () => {
     it('a noun phrase without a role is a definition', () => {
       expect(classifyQuestion('Qui sont les Houthis ?')).toMatchObject({ kind: 'definition', subject: 'les Houthis' });
     });
+    it('stops the subject at an apposition, which already is the answer', () => {
+      expect(classifyQuestion('Qui est Laurent Dupont, le nouveau préfet du Gard ?')).toMatchObject({
+        kind: 'definition',
+        subject: 'Laurent Dupont',
+      });
+      expect(classifyQuestion('Qui sont les conjoint(e)s des candidats ?').subject).toBe('les conjoint(e)s des candidats');
+    });
     it('a relative clause asks to identify someone, not to define them', () => {
       expect(classifyQuestion("Qui est l'homme qui a tiré ?").kind).toBe('who');
     });
@@ -140,6 +147,8 @@ describe('classifyQuestion: French interrogatives', () => {
       ['De quelle région vient ce fromage ?', 'where'],
       ['Le sommet a lieu où ?', 'where'],
       ["Peux-tu me dire où se trouve le siège de l'ONU ?", 'where'],
+      // "Où en est…" asks how things stand.
+      ["Où en est l'enquête sur l'incendie ?", 'what'],
       // Negative: "ou" inside a question is "or".
       ['Les pourparlers auront lieu à Genève ou à Vienne ?', 'what'],
     ]);
@@ -187,6 +196,17 @@ describe('classifyQuestion: French interrogatives', () => {
   });
 });
 
+describe('classifyQuestion: headline-style questions, the question after a colon', () => {
+  table([
+    ['Remaniement : qui sont les nouveaux ministres ?', 'who'],
+    ['Réforme des retraites : qui fera grève le 5 décembre ?', 'who'],
+    ['Prélèvement à la source : comment choisir son taux ?', 'how'],
+    ['Grève à la SNCF : pourquoi pas de service minimum ?', 'why'],
+    // Negative: a colon without an interrogative after it.
+    ['Incendie de l’usine : les origines du feu identifiées ?', 'what'],
+  ]);
+});
+
 describe('classifyQuestion: English questions', () => {
   const en = (q: string): { kind: QuestionKind; language: string; subject?: string } => classifyQuestion(q);
   table([
@@ -219,6 +239,9 @@ describe('classifyQuestion: English questions', () => {
     expect(en('Who is Jens Stoltenberg?')).toEqual({ kind: 'definition', language: 'en', subject: 'Jens Stoltenberg' });
     expect(en('What is NATO?')).toMatchObject({ kind: 'definition', subject: 'NATO' });
     expect(en('Who is the Kremlin spokesman?')).toMatchObject({ kind: 'who', subject: 'the Kremlin spokesman' });
+    // A possessive names a role or a property, not something to define.
+    expect(en("Who is NATO's secretary general?")).toMatchObject({ kind: 'who', subject: "NATO's secretary general" });
+    expect(en("What is China's position?").kind).toBe('what');
   });
 });
 

@@ -1,22 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Article } from '../../../src/core/corpus/article.js';
 import { parseArticle } from '../../../src/core/corpus/parseArticle.js';
 import { analyzeTerms } from '../../../src/core/text/analyze.js';
 
-const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
-
-/** The five sample articles, parsed by the real parser (the summariser sees exactly what the bot sees). */
-export function loadSeeds(): Article[] {
-  return readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const outcome = parseArticle(f.replace(/\.txt$/u, ''), readFileSync(SEEDS + f, 'utf8'));
-      if (!outcome.ok) throw new Error(`${f}: ${outcome.reason}`);
-      return outcome.article;
-    });
-}
+export { loadSeeds } from '../../support/seeds.js';
 
 /**
  * An independent near-duplicate test (Jaccard of analysed term sets), so that the tests do not grade the summariser

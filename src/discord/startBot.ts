@@ -1,0 +1,99 @@
+import type { Interaction } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import type { ArticleIndex } from '../core/search/ArticleIndex.js';
+import type { Logger } from '../logger.js';
+import { localeOf, messages } from '../render/messages.js';
+import type { AppContext } from './AppContext.js';
+import { commands } from './commands/index.js';
+import { Cooldowns } from './Cooldowns.js';
+import { handleInteraction } from './handleInteraction.js';
+import { registerCommands } from './registerCommands.js';
+
+export interface BotOptions {
+  readonly token: string;
+  readonly apiUrl?: string;
+  readonly guildId?: string;
+  readonly cooldownSeconds: number;
+  readonly version: string;
+}
+
+export interface RunningBot {
+  /** Stops taking interactions, lets those in flight finish, and disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Login attempts wait 1 s, 2 s, 4 s… up to this between tries while Discord cannot be reached. */
+const MAX_LOGIN_BACKOFF_MS = 60_000;
+
+/**
+ * Connects to Discord (intent Guilds only: slash commands need nothing more) and serves the commands. Under
+ * sharding, each process runs this for its shards and only the one holding shard 0 registers the commands.
+ */
+export async function startBot(index: ArticleIndex, options: BotOptions, logger: Logger): Promise<RunningBot> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const context: AppContext = { index, logger, cooldowns: new Cooldowns(options.cooldownSeconds), version: options.version };
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (closing) {
+      if (interaction.isRepliable()) {
+        const t = messages(localeOf(interaction.locale));
+        void interaction.reply({ content: t.shuttingDown, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => undefined);
+      }
+      return;
+    }
+    const work = handleInteraction(interaction, byName, context).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.once(Events.ClientReady, (ready) => {
+    const shards = ready.shard?.ids ?? [0];
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards }, `Connected to Discord as ${ready.user.tag}`);
+    if (!shards.includes(0)) return;
+    registerCommands(
+      ready.rest,
+      commands.map((c) => c.data),
+      { applicationId: ready.application.id, ...(options.guildId ? { guildId: options.guildId } : {}) },
+      logger,
+    ).catch((error: unknown) => logger.error({ err: error }, 'Could not register the slash commands; the bot still answers'));
+  });
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'Gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'Gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'Gateway resumed'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'Rate limited by Discord'));
+
+  await loginWithBackoff(client, options.token, logger, () => closing);
+  return {
+    async stop() {
+      closing = true;
+      await Promise.allSettled([...inFlight]);
+      await client.destroy();
+    },
+  };
+}
+
+/**
+ * Logs in, retrying with exponential backoff while Discord cannot be reached, so a network outage at start-up
+ * neither crashes the bot nor hammers Discord. A refused token is fatal at once: retrying cannot fix it.
+ */
+async function loginWithBackoff(client: Client, token: string, logger: Logger, stopped: () => boolean): Promise<void> {
+  for (let attempt = 1, wait = 1000; ; attempt++, wait = Math.min(wait * 2, MAX_LOGIN_BACKOFF_MS)) {
+    try {
+      await client.login(token);
+      return;
+    } catch (error) {
+      if (isTokenRefused(error) || stopped()) throw error;
+      logger.warn({ attempt, retryInMs: wait, err: error }, `Cannot reach Discord; retrying in ${Math.round(wait / 1000)} s`);
+      await client.destroy().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+function isTokenRefused(error: unknown): boolean {
+  if (error instanceof DiscordAPIError) return error.status === 401;
+  return error instanceof Error && 'code' in error && (error as { code?: unknown }).code === 'TokenInvalid';
+}

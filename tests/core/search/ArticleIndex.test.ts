@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/corpus/article.js';
+import { parseArticle } from '../../../src/core/corpus/parseArticle.js';
+import { parseIsoDate } from '../../../src/core/corpus/partialDate.js';
+import { ArticleIndex } from '../../../src/core/search/ArticleIndex.js';
+import { parseQuery } from '../../../src/core/search/parseQuery.js';
+import { seedIndex } from '../../support/seeds.js';
+
+const index = seedIndex();
+const top = (query: string, options = {}) => index.search(parseQuery(query), options).map((h) => h.article.id);
+const marked = (query: string) => {
+  const hit = index.search(parseQuery(query))[0];
+  if (!hit) throw new Error(`no hit for ${query}`);
+  const text = hit.article.paragraphs[hit.best.paragraph] ?? '';
+  return hit.marks.map((m) => text.slice(m.start, m.end));
+};
+
+function article(id: string, date: string, paragraphs: string[]): Article {
+  const outcome = parseArticle(id, ` date ${date} ${paragraphs.join('\n\n')}`);
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return outcome.article;
+}
+
+describe('ArticleIndex ranking on the seeds', () => {
+  it('puts first the only article that names Geneva, with the word highlighted', () => {
+    // Only 003 mentions Genève (the place of the 10 January talks): any other top hit would be noise.
+    expect(top('Genève')[0]).toBe('003_6a0b143d3fa07a1a');
+    expect(marked('Genève')).toEqual(['Genève']);
+  });
+
+  it('finds the NATO–Russia Council meeting in the article that announces it, for its date', () => {
+    // 004 is the article where Stoltenberg convenes the Council on 12 January; 003 only mentions a "rendez-vous".
+    expect(top('réunion Conseil OTAN-Russie 12 janvier')[0]).toBe('004_46021c46bda9bc41');
+  });
+
+  it('finds words typed without accents, in another inflection, or with a typo', () => {
+    // Same article as with the accented, exact words: folding, stemming and fuzzy matching must agree.
+    expect(top('negociations separees osce')[0]).toBe('004_46021c46bda9bc41');
+    expect(top('négocier séparément')[0]).toBe('004_46021c46bda9bc41');
+    expect(top('Stoltenbreg')[0]).toBe('004_46021c46bda9bc41');
+    expect(top('Pouchilin')).toEqual(['000_a1bf7dc85f2e8757']);
+  });
+
+  it('matches a word still being typed as a prefix', () => {
+    expect(top('Crim')).toEqual(['002_b0f18a854f7ce6e7']);
+  });
+
+  it('finds elided and hyphenated forms from their parts', () => {
+    // "l’OTAN" in the text, "OTAN" in the query; "Maison-Blanche" from "maison blanche".
+    expect(top('OTAN').length).toBeGreaterThanOrEqual(4);
+    expect(marked('maison blanche').map((w) => w.toLowerCase())).toEqual(expect.arrayContaining(['maison', 'blanche']));
+  });
+
+  it('returns nothing for a query that matches nothing meaningful', () => {
+    expect(top('recette de la ratatouille')).toEqual([]);
+    expect(top('le la les de des')).toEqual([]);
+    expect(top('?!…')).toEqual([]);
+    // One common word of a long unrelated question is not a match.
+    expect(top('recette ratatouille provençale aubergines courgettes Russie')).toEqual([]);
+  });
+
+  it('keeps month-dated articles whose month overlaps a date range, and only them', () => {
+    const december = parseIsoDate('2021-12-20');
+    const january = parseIsoDate('2022-01-05');
+    if (!december || !january) throw new Error('bad date');
+    const all = top('Russie');
+    expect(all).toHaveLength(5);
+    expect(top('Russie', { to: december })).toEqual(expect.arrayContaining(['003_6a0b143d3fa07a1a', '004_46021c46bda9bc41']));
+    expect(top('Russie', { to: december })).toHaveLength(2);
+    expect(top('Russie', { from: january })).toHaveLength(3);
+  });
+});
+
+describe('ArticleIndex updates', () => {
+  it('adds, replaces and removes articles, and searches see it at once', () => {
+    const local = ArticleIndex.of([article('a', '2022-02-01', ['Une usine de vélos ouvre à Lyon.'])]);
+    const q = parseQuery('vélos Lyon');
+    expect(local.search(q).map((h) => h.article.id)).toEqual(['a']);
+    local.add(article('a', '2022-02-01', ['Une usine de trottinettes ouvre à Lille.']));
+    expect(local.search(q)).toEqual([]);
+    expect(local.search(parseQuery('trottinettes')).map((h) => h.article.id)).toEqual(['a']);
+    expect(local.remove('a')).toBe(true);
+    expect(local.size).toBe(0);
+    expect(local.search(parseQuery('trottinettes'))).toEqual([]);
+  });
+
+  it('suggests articles by title as the user types, and by id', () => {
+    const suggestions = index.suggest('pourparler', 25).map((a) => a.id);
+    expect(suggestions[0]).toBe('003_6a0b143d3fa07a1a');
+    expect(index.suggest('003_6a0b', 25)[0]?.id).toBe('003_6a0b143d3fa07a1a');
+    expect(index.suggest('', 3)).toHaveLength(3);
+  });
+});
