@@ -91,7 +91,7 @@ async function loadIndex(dir: string, maxBytes: number, logger: Logger): Promise
   const ms = Math.round(performance.now() - started);
   logger.info(
     { articles: index.size, skipped: loaded.skipped.length, ms, dir },
-    `Loaded ${index.size} articles in ${ms} ms${describeSkipped(loaded.skipped)}`,
+    `Loaded ${index.size} article${index.size === 1 ? '' : 's'} in ${ms} ms${describeSkipped(loaded.skipped)}`,
   );
   return index;
 }

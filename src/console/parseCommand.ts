@@ -20,7 +20,7 @@ export function parseCommand(words: readonly string[]): ConsoleCommand {
   switch (name) {
     case 'ask': {
       const question = rest.join(' ').trim();
-      if (!question) throw new UserError('USAGE', 'Usage: /ask <question>');
+      if (!question) throw new UserError('USAGE', 'Usage : /ask <question>');
       return { name: 'ask', question };
     }
     case 'search': {
@@ -31,7 +31,7 @@ export function parseCommand(words: readonly string[]): ConsoleCommand {
         const word = rest[i] ?? '';
         if (word === '--from' || word === '--to') {
           const date = rest[++i];
-          if (date === undefined || !DATE.test(date)) throw new UserError('USAGE', `${word} expects a date YYYY, YYYY-MM or YYYY-MM-DD`);
+          if (date === undefined || !DATE.test(date)) throw new UserError('USAGE', `${word} attend une date AAAA, AAAA-MM ou AAAA-MM-JJ`);
           if (word === '--from') from = date;
           else to = date;
         } else {
@@ -39,12 +39,12 @@ export function parseCommand(words: readonly string[]): ConsoleCommand {
         }
       }
       const query = words_.join(' ').trim();
-      if (!query) throw new UserError('USAGE', 'Usage: /search <words> [--from YYYY-MM-DD] [--to YYYY-MM-DD]');
+      if (!query) throw new UserError('USAGE', 'Usage : /search <mots> [--from AAAA-MM-JJ] [--to AAAA-MM-JJ]');
       return { name: 'search', query, ...(from ? { from } : {}), ...(to ? { to } : {}) };
     }
     case 'article': {
       const id = rest.join(' ').trim();
-      if (!id) throw new UserError('USAGE', 'Usage: /article <id or title>');
+      if (!id) throw new UserError('USAGE', 'Usage : /article <id ou titre>');
       return { name: 'article', id };
     }
     case 'help':
@@ -54,6 +54,6 @@ export function parseCommand(words: readonly string[]): ConsoleCommand {
     case 'exit':
       return { name: 'quit' };
     default:
-      throw new UserError('UNKNOWN_COMMAND', `Unknown command "${head}". Type /help for the list.`);
+      throw new UserError('UNKNOWN_COMMAND', `Commande inconnue « ${head} ». Tapez /help pour la liste.`);
   }
 }

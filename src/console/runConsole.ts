@@ -37,7 +37,7 @@ export async function runConsole(index: ArticleIndex, io: ConsoleIo, logger: Log
     }
     try {
       const button = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
-      if (/^\d+$/.test(line) && !button) throw new UserError('NO_SUCH_BUTTON', `No choice [${line}] here.`);
+      if (/^\d+$/.test(line) && !button) throw new UserError('NO_SUCH_BUTTON', `Pas de choix [${line}] ici.`);
       const command = button ? undefined : parseCommand(line.split(/\s+/));
       if (command?.name === 'quit') break;
       const reply = button ? actionReply(index, button.action, 'fr') : consoleReply(index, command!, 'fr');

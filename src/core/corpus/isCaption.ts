@@ -14,12 +14,21 @@ const AGENCIES = [
 const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/ /g, '\\s+')).join('|')})`;
 
 /** Words that open a credit: "Photo : …", "Crédit photo : …", "(Photo par …)", "Illustration : …". */
-const CREDIT_OPENER =
-  /^[([]?\s*(?:©|\(c\)\s|copyright\b|cr[ée]dits?\s*(?:photos?|images?|vid[ée]os?)?\s*[:/-]|(?:photos?|images?|illustrations?|infographie|capture\s+d['’][ée]cran)(?:\s+d['’]illustration)?\s*(?:[:/©]|par\b|by\b|(?=\s*[)\]]?$))|source\s+(?:photo|image)\s*:|photo\s+(?:afp|ap|reuters|d['’]archives?)\b)/iu;
+const CREDIT_OPENER = new RegExp(
+  [
+    "^[([]?\\s*(?:©|\\(c\\)\\s|copyright\\b",
+    "|cr[ée]dits?\\s*(?:photos?|images?|vid[ée]os?)?\\s*[:/-]",
+    "|(?:photos?|images?|illustrations?|infographie|capture\\s+d['’][ée]cran)(?:\\s+d['’]illustration)?",
+    "\\s*(?:[:/©]|par\\b|by\\b|(?=\\s*[)\\]]?$))",
+    "|source\\s+(?:photo|image)\\s*:|photo\\s+(?:afp|ap|reuters|d['’]archives?)\\b)",
+  ].join(''),
+  'iu',
+);
 
 /** `NAME / AFP`, `AFP / NAME`, `AFP PHOTO / …`, `… via Getty Images`, `© …` anywhere in a credit. */
 const CREDIT_MARK = new RegExp(
-  `©|\\bvia\\s+Getty\\b|Getty\\s+Images|/\\s*${AGENCY}(?![\\p{L}-])|(?<![\\p{L}])${AGENCY}\\s*(?:PHOTO\\s*)?/|(?<![\\p{L}])AFP\\s+PHOTO\\b`,
+  `©|\\bvia\\s+Getty\\b|Getty\\s+Images|/\\s*${AGENCY}(?![\\p{L}-])` +
+    `|(?<![\\p{L}])${AGENCY}\\s*(?:PHOTO\\s*)?/|(?<![\\p{L}])AFP\\s+PHOTO\\b`,
   'u',
 );
 /**
@@ -41,6 +50,8 @@ const TRAILING_LOOSE = /(?:[.!?…»"”]\s*|\s[-–—|]\s*)([^.!?…]+)$/u;
 
 /** Longer than this, a text is prose (a caption is a line or two): checked first, it also keeps the regexes cheap. */
 const MAX_CAPTION_LENGTH = 400;
+/** A credit is a name or two and an agency. */
+const MAX_CREDIT = 160;
 /** Descriptions longer than this are prose followed by a credit, not a caption. */
 const MAX_DESCRIPTION = 220;
 /** A bare "(AFP)" ends a caption only after a description this short (else it is a source line of prose). */
@@ -65,32 +76,24 @@ export function isCaption(text: string): boolean {
     const inner = t.slice(1, -1).trim();
     return isCredit(inner) || CREDIT_OPENER.test(inner) || isShoutedCredit(inner);
   }
-  const split = splitCredit(t);
-  return split !== undefined;
+  return endsWithCredit(t);
 }
 
-/** Splits "description + credit" when the text ends with a credit after a short description. */
-function splitCredit(t: string): { readonly description: string; readonly credit: string } | undefined {
-  for (const re of [TRAILING_BRACKETED, TRAILING_LOOSE]) {
-    const m = re.exec(t);
+/** A short description followed by a credit, in brackets or after a full stop or a dash. */
+function endsWithCredit(t: string): boolean {
+  for (const bracketed of [true, false]) {
+    const m = (bracketed ? TRAILING_BRACKETED : TRAILING_LOOSE).exec(t);
     if (!m) continue;
     const credit = (m[1] as string).trim();
-    const description = t.slice(0, m.index + (re === TRAILING_LOOSE ? leadingPunctuation(m[0]) : 0)).trim();
-    if (description === '' || !/\p{L}/u.test(description)) continue;
-    const strong = isCredit(credit) || CREDIT_OPENER.test(credit) || (re === TRAILING_BRACKETED && isShoutedCredit(credit));
-    if (strong && description.length <= MAX_DESCRIPTION) return { description, credit };
-    const bare = re === TRAILING_BRACKETED && BARE_AGENCY.test(credit);
-    if (bare && description.length <= MAX_DESCRIPTION_BARE && /[.!?…]$/u.test(description)) {
-      return { description, credit };
-    }
+    // the description keeps its final punctuation: "Le Kremlin, à Moscou." before "(AFP)"
+    const description = t.slice(0, m.index + (bracketed ? 0 : (/^[.!?…»"”]+/u.exec(m[0])?.[0].length ?? 0))).trim();
+    if (!/\p{L}/u.test(description)) continue;
+    const strong = isCredit(credit) || CREDIT_OPENER.test(credit) || (bracketed && isShoutedCredit(credit));
+    if (strong && description.length <= MAX_DESCRIPTION) return true;
+    const bare = bracketed && BARE_AGENCY.test(credit);
+    if (bare && description.length <= MAX_DESCRIPTION_BARE && /[.!?…]$/u.test(description)) return true;
   }
-  return undefined;
-}
-
-/** How many characters of a TRAILING_LOOSE match belong to the description (its final punctuation). */
-function leadingPunctuation(match: string): number {
-  const m = /^[.!?…»"”]+/u.exec(match);
-  return m ? m[0].length : 0;
+  return false;
 }
 
 /** "(a) … (b)" is two brackets, not one: the text is wholly bracketed only if its first bracket closes at the end. */
@@ -114,14 +117,17 @@ function firstBracketEnd(t: string): number {
 
 /** A credit mark (©, "/ AFP", "via Getty Images") in a short run of text. */
 function isCredit(text: string): boolean {
-  return text.length <= 160 && CREDIT_MARK.test(text);
+  return text.length <= MAX_CREDIT && CREDIT_MARK.test(text);
 }
 
-/** An all-capitals run of two words or more, as agencies write credits: "UKRAINIAN BOARD GUARD PRESS OFF / AP". */
+/**
+ * Capitals around a slash, as agencies write credits: "UKRAINIAN BOARD GUARD PRESS OFF / AP", "JOHN THYS / BELGA".
+ * Without the slash, "(ONU, OCDE, FMI...)" is a list of acronyms in prose.
+ */
 function isShoutedCredit(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 4 || text.length > 160) return false;
+  if (letters.length < 4 || text.length > MAX_CREDIT) return false;
   const upper = letters.filter((c) => c === c.toUpperCase() && c !== c.toLowerCase()).length;
   const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
-  return words >= 2 && upper / letters.length >= 0.8 && /[/\s]/u.test(text);
+  return words >= 2 && upper / letters.length >= 0.8 && text.includes('/');
 }
