@@ -105,7 +105,13 @@ export async function readArticleFile(path: string, id: string, options: LoadOpt
   }
   const text = decodeText(bytes);
   if (!text.ok) return text;
-  return parseArticle(id, text.text);
+  try {
+    return parseArticle(id, text.text);
+  } catch (error) {
+    // a parser bug on one odd file must not stop a load of thousands; the reason makes it visible in the log
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `internal error while parsing (${message})` };
+  }
 }
 
 type ReadResult = { readonly bytes: Uint8Array } | { readonly tooLarge: number } | { readonly notAFile: string };
@@ -124,6 +130,9 @@ async function readCapped(path: string, maxBytes: number): Promise<ReadResult> {
   return { bytes };
 }
 
+/** Strict: invalid bytes throw instead of turning into U+FFFD, so that a Latin-1 file is reported, not garbled. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 type Decoded = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
 /** UTF-8 only: a NUL byte means binary, UTF-16 is named as such, anything else invalid is "not valid UTF-8". */
@@ -133,7 +142,7 @@ function decodeText(bytes: Uint8Array): Decoded {
   }
   if (bytes.includes(0)) return { ok: false, reason: 'binary file, not text' };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, text: UTF8.decode(bytes) };
   } catch {
     return { ok: false, reason: 'not valid UTF-8 text' };
   }

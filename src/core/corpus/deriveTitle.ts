@@ -21,20 +21,28 @@ const MAX_HEADLINE_CHARS = 160;
 const MIN_SENTENCE_WORDS = 5;
 /** From this many words on, a sentence is taken to have a verb without checking. */
 const LONG_SENTENCE_WORDS = 12;
+/** A date alone: "25 juin", "Lundi 25 juin 2020", "le 1er mai". */
+const DATELINE = new RegExp(
+  '^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|du|au|\\d{1,4}(?:er)?|janvier|février|mars|' +
+    'avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[\\s,./-]*)+$',
+  'iu',
+);
 /** "Il fut…", "Ils ont élu domicile…": whoever "il" is was named before; such a sentence is a title of last resort. */
 const PRONOUN_SUBJECT = /^(?:il|elle|ils|elles)\s+(?!y\s)/iu;
 
 const OPENING_QUOTE = /^[«"“„‹—–-]/u;
 /** "a-t-il déclaré", "ont-ils ajouté", "estime-t-elle", "selon lui": whoever speaks is named elsewhere. */
-const PRONOUN_SPEAKER =
-  /(?:-t-|-)(?:il|elle|ils|elles|on)(?![\p{L}])|(?<![\p{L}])selon (?:lui|elle|eux|elles)(?![\p{L}])|(?<![\p{L}])(?:a|ont|avait|avaient) (?:t-il|t-elle)/iu;
+const PRONOUN_SPEAKER = new RegExp(
+  '(?:-t-|-)(?:il|elle|ils|elles|on)(?![\\p{L}])|(?<![\\p{L}])selon (?:lui|elle|eux|elles)(?![\\p{L}])',
+  'iu',
+);
 
 /** Verbs that introduce who said or reported something: ", a déclaré X", ", rapporte Le Parisien". */
 const SPEECH_VERBS =
   'déclaré|dit|annoncé|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|assuré|confié|rapporté|raconté|' +
   'confirmé|déploré|dénoncé|regretté|insisté|martelé|lancé|répondu|réagi|commenté|jugé|prévenu|averti|rappelé|' +
   'reconnu|admis|écrit|tweeté|twitté|publié|relevé|noté|observé|constaté|appris|révélé|signalé|fait savoir|' +
-  'poursuivi|conclu|résumé|ironisé|détaillé|plaidé|promis|menacé|martelé|critiqué|salué|démenti|soutenu|' +
+  'poursuivi|conclu|résumé|ironisé|détaillé|plaidé|promis|menacé|critiqué|salué|démenti|soutenu|' +
   'argué|avancé|interrogé|déclarait|disait|annonçait|indiquait|expliquait|précisait|estimait|assurait';
 const SPEECH_PRESENT =
   'déclare|dit|annonce|indique|affirme|ajoute|explique|précise|souligne|estime|assure|confie|rapporte|raconte|' +
@@ -45,15 +53,20 @@ const SPEECH_PRESENT =
  * An attribution that ends a sentence: ", a annoncé lundi le plus haut diplomate russe", ", a-t-il ajouté",
  * ", rapporte Ouest-France", ", selon les chiffres publiés lundi". Headlines drop it.
  */
+const INVERTED_PRONOUN = '(?:-t-(?:il|elle|on)|-(?:ils|elles))?';
 const TRAILING_ATTRIBUTION = new RegExp(
-  `,\\s+(?:(?:a|ont|avait|avaient|aurait|auraient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?\\s+(?:\\p{Ll}+\\s+){0,2}?(?:${SPEECH_VERBS})|(?:${SPEECH_PRESENT})(?:-t-(?:il|elle|on)|-(?:ils|elles))?)(?![\\p{L}])`,
+  `,\\s+(?:(?:a|ont|avait|avaient|aurait|auraient)${INVERTED_PRONOUN}\\s+(?:\\p{Ll}+\\s+){0,2}?(?:${SPEECH_VERBS})` +
+    `|(?:${SPEECH_PRESENT})${INVERTED_PRONOUN})(?![\\p{L}])`,
   'gu',
 );
 /** The same attribution right after a closing quotation mark: « … », a déclaré X. */
 const LEADING_ATTRIBUTION_AFTER_QUOTE = new RegExp(`^${TRAILING_ATTRIBUTION.source}`, 'u');
 /** "Mais …", "Pourtant, …": a link to the previous sentence, meaningless at the head of a title. */
-const LEADING_CONNECTIVE =
-  /^(?:mais|et|or|donc|pourtant|cependant|toutefois|néanmoins|ainsi|enfin|aussi|en effet|par ailleurs|de plus|en outre|du coup|bref)(?:\s*,\s*|\s+)(?=\S)/iu;
+const LEADING_CONNECTIVE = new RegExp(
+  '^(?:mais|et|or|donc|pourtant|cependant|toutefois|néanmoins|ainsi|enfin|aussi|en effet|par ailleurs|de plus|' +
+    'en outre|du coup|bref)(?:\\s*,\\s*|\\s+)(?=\\S)',
+  'iu',
+);
 /** "Selon Le Parisien, …", "D'après la police, …": an attribution that opens the sentence. */
 const LEADING_ATTRIBUTION = /^(?:selon|d['’]après)\s[^,]{2,60},\s+/iu;
 
@@ -68,8 +81,11 @@ const PRIMARY_BOUNDARIES = new RegExp(
   'gu',
 );
 /** Conjunctions without a comma: weaker boundaries, used (longest prefix first) when no primary one fits. */
-const SECONDARY_BOUNDARIES =
-  /\s(?:alors que|tandis que|avant de|afin de|afin que|pour que|parce que|puisque|bien que|même si|lorsque|sans que|car|mais|qui)(?![\p{L}])/gu;
+const SECONDARY_BOUNDARIES = new RegExp(
+  '\\s(?:alors que|tandis que|avant de|afin de|afin que|pour que|parce que|puisque|bien que|même si|lorsque|' +
+    'sans que|car|mais|qui)(?![\\p{L}])',
+  'gu',
+);
 /**
  * Finite verbs and auxiliaries common in news sentences. A cut that keeps none of them (and no other sign of a verb,
  * see `hasVerb`) kept only a subject ("Le bloc W16 8.0 litres suralimenté par quatre turbos") or an adverbial.
@@ -117,11 +133,18 @@ const WEAK_BOUNDARIES = new RegExp(
   'gu',
 );
 /** A sentence that opens with an adverbial phrase ("Malgré …", "Si …", "Après …") before its main clause. */
-const LEADING_ADVERBIAL =
-  /^(?:malgré|si|s['’]il|alors que|après|avant|pour|selon|d['’]après|en|dans|depuis|lors|face|quand|lorsqu['’e]|comme|à|au|aux|sur|sous|outre|faute|grâce|afin|dès|pendant|parmi|contrairement|suite|tandis|bien que|même si)(?![\p{L}])/iu;
+const LEADING_ADVERBIAL = new RegExp(
+  "^(?:malgré|si|s['’]il|alors que|après|avant|pour|selon|d['’]après|en|dans|depuis|lors|face|quand|lorsqu['’e]|" +
+    'comme|à|au|aux|sur|sous|outre|faute|grâce|afin|dès|pendant|parmi|contrairement|suite|tandis|bien que|' +
+    'même si)(?![\\p{L}])',
+  'iu',
+);
 /** Words a title must not end with after a cut: "…exigences de", "…la réunion et". */
-const DANGLING =
-  /(?:\s+(?:de|du|des|d['’]|le|la|les|l['’]|un|une|et|ou|à|au|aux|en|pour|par|sur|dans|avec|que|qu['’]|qui|dont|où|ce|cette|ces|son|sa|ses|leur|leurs|mais|ne|n['’]|se|s['’]|a|est|plus|très))+$/iu;
+const DANGLING = new RegExp(
+  "(?:\\s+(?:de|du|des|d['’]|le|la|les|l['’]|un|une|et|ou|à|au|aux|en|pour|par|sur|dans|avec|que|qu['’]|qui|" +
+    "dont|où|ce|cette|ces|son|sa|ses|leur|leurs|mais|ne|n['’]|se|s['’]|a|est|plus|très))+$",
+  'iu',
+);
 
 /**
  * A readable title of at most MAX_TITLE_LENGTH characters from an article's paragraphs. A short first paragraph
@@ -177,9 +200,8 @@ function* nonCaptionParagraphs(paragraphs: readonly string[]): Generator<string,
 /** Short, no final full stop, a few words, not a quotation attributed to "il": the headline the archive kept. */
 function isHeadline(paragraph: string): boolean {
   if (paragraph.length > MAX_HEADLINE_CHARS || /\.\s*$/u.test(paragraph)) return false;
-  // "25 juin", "SONDAGE": a dateline or a rubric, not a headline
-  if (wordCount(paragraph) < 3 || paragraph.length < 12) return false;
-  if (/^[\d\s]*\p{L}+\s*\d*$/u.test(paragraph.replace(/\s+\d{4}$/u, ''))) return false;
+  // "25 juin", "Lundi 25 juin 2020", "SONDAGE": a dateline or a rubric, not a headline
+  if (wordCount(paragraph) < 3 || paragraph.length < 12 || DATELINE.test(paragraph)) return false;
   const quote = leadingQuotation(paragraph);
   return quote === undefined || quote.speaker !== undefined;
 }
@@ -228,7 +250,8 @@ interface LeadingQuotation {
 
 const CLOSING: Readonly<Record<string, string>> = { '«': '»', '"': '"', '“': '”', '„': '“' };
 const WEEKDAYS = /^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|matin|soir|midi|dernier)$/iu;
-const NAME_PARTICLES = new Set(['de', 'du', 'des', "d'", 'von', 'van', 'der', 'den', 'da', 'di', 'el', 'al', 'ben', 'bin']);
+/** Lower-case words inside a name: "Charles de Gaulle", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['de', 'du', 'des', "d'", 'von', 'van', 'der', 'den', 'da', 'di', 'el', 'al', 'bin']);
 
 /**
  * A sentence that is a quotation followed by who said it: « … », a déclaré X. Quote-opened prose ("« Trembler »,
@@ -303,9 +326,32 @@ function compress(sentence: string): string {
   const main = firstBoundaryCut(text);
   if (main !== undefined) return main;
   if (text.length <= MAX_TITLE_LENGTH) return text;
+  const shorter = dropAsides(text);
+  if (shorter !== text) return compress(shorter);
   return (
     longestBoundaryCut(text, SECONDARY_BOUNDARIES) ?? longestBoundaryCut(text, WEAK_BOUNDARIES, true) ?? cutAtWord(text)
   );
+}
+
+/**
+ * A relative clause between commas (", qui anime tous les modèles depuis quinze ans,"), a parenthesis or an aside
+ * between dashes: removing them keeps a sentence grammatical, and often brings its verb within the limit.
+ */
+const ASIDES = new RegExp(
+  ',\\s+(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|duquel)\\s[^,;:()]*,\\s*' +
+    '|\\s*\\([^()]*\\)|\\s[–—]\\s[^–—]*\\s[–—](?=\\s)',
+  'gu',
+);
+
+/** The text without its asides (see ASIDES), found outside quotations. */
+function dropAsides(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of maskQuoted(text).matchAll(ASIDES)) {
+    out += text.slice(last, m.index) + (m[0].startsWith(',') ? ' ' : '');
+    last = m.index + m[0].length;
+  }
+  return collapseSpaces(out + text.slice(last));
 }
 
 /** Collapses runs of ordinary whitespace; no-break spaces (as in "100 000") are kept. */
@@ -333,19 +379,15 @@ function dropLeadingAttribution(text: string): string {
 
 /** Cuts ", a déclaré X" off the end, outside quotations, if what remains still makes a title. */
 function dropTrailingAttribution(text: string): string {
-  const masked = maskQuoted(text);
-  let best: number | undefined;
-  for (const m of masked.matchAll(TRAILING_ATTRIBUTION)) {
-    if (isTitleLongEnough(text.slice(0, m.index))) {
-      best = m.index;
-      break;
-    }
+  for (const m of maskQuoted(text).matchAll(TRAILING_ATTRIBUTION)) {
+    const before = text.slice(0, m.index).trim();
+    if (isTitleLongEnough(before)) return before;
   }
-  return best === undefined ? text : text.slice(0, best).trim();
+  return text;
 }
 
+/** Titles have no final full stop; "…", "?", "!" and an acronym's dots ("les U.S.A.") stay. */
 function stripFinalStop(text: string): string {
-  // a final "." goes; "…", "?" and "!" stay, an abbreviation's dot ("av. J.-C.") is kept only if it is one
   if (/(?:^|[\s(])(?:\p{Lu}\.)+$/u.test(text) || /\.\.\.$/u.test(text)) return text;
   return text.replace(/\s*\.$/u, '').trim();
 }
