@@ -14,6 +14,8 @@ import { VERSION } from './version.js';
 
 /** Skipped files named in the start-up line; the rest are counted (each has its own warning line anyway). */
 const SKIPPED_IN_SUMMARY = 5;
+/** After a clean shutdown, how long the event loop may take to drain before the process exits anyway. */
+const EXIT_GRACE_MS = 1000;
 
 /**
  * Composition root: settings → articles → index → a one-shot command, the console, or (with a token) Discord.
@@ -59,6 +61,9 @@ async function main(argv: readonly string[]): Promise<number> {
   await untilSignal(logger);
   await bot.stop();
   logger.info('Stopped cleanly');
+  // When Discord is unreachable at that moment, @discordjs/ws keeps retrying the gateway after destroy() (a
+  // reconnect timer outlives it) and the process would never end: leave once the logs are written.
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   return 0;
 }
 

@@ -6,6 +6,7 @@ import { actionReply } from '../render/replies/actionReply.js';
 import { errorReply } from '../render/replies/errorReply.js';
 import type { AppContext } from './AppContext.js';
 import type { Command } from './Command.js';
+import { loggableError } from './loggableError.js';
 import { respond } from './respond.js';
 
 /**
@@ -26,7 +27,7 @@ export async function handleInteraction(interaction: Interaction, commands: Read
       if (command?.autocomplete) await command.autocomplete(interaction, context);
       else await interaction.respond([]);
     } catch (error) {
-      context.logger.error({ err: error, command: interaction.commandName, ...where }, 'autocomplete failed');
+      context.logger.error({ err: loggableError(error), command: interaction.commandName, ...where }, 'autocomplete failed');
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
     }
     return;
@@ -41,10 +42,10 @@ export async function handleInteraction(interaction: Interaction, commands: Read
   } catch (error) {
     const known = error instanceof UserError;
     if (known) context.logger.info({ code: error.code, command: name, ...where }, `refused: ${error.message}`);
-    else context.logger.error({ err: error, command: name, ...where }, 'command failed');
+    else context.logger.error({ err: loggableError(error), command: name, ...where }, 'command failed');
     const reply = errorReply(known ? error.message : t.internalError, locale);
     await respond(interaction, reply).catch((sendError: unknown) =>
-      context.logger.warn({ err: sendError, command: name, ...where }, 'could not send the error reply'),
+      context.logger.warn({ err: loggableError(sendError), command: name, ...where }, 'could not send the error reply'),
     );
   }
 }

@@ -33,14 +33,36 @@ export async function registerCommands(
 }
 
 /**
+ * What Discord stores for a command field we leave unset (the builders leave them `undefined`): Discord answers
+ * with its default filled in, which must not read as a change, or every start would re-register. `contexts` and
+ * `integration_types` default to the application's settings, so any value Discord holds is its default.
+ */
+const COMMAND_DEFAULTS: Readonly<Record<string, (theirs: unknown) => boolean>> = {
+  default_member_permissions: (v) => v === null || v === undefined,
+  default_permission: (v) => v === true || v === null || v === undefined,
+  dm_permission: (v) => v === true || v === null || v === undefined,
+  nsfw: (v) => v === false || v === undefined,
+  contexts: () => true,
+  integration_types: () => true,
+};
+
+/**
  * Whether Discord's commands are ours: every field we define must be equal in Discord's copy, which also holds
  * fields of its own (ids, versions) that we ignore. Discord omits `false`, empty lists and nulls, so those count as
- * absent on both sides.
+ * absent on both sides; a command field we leave unset may hold Discord's default.
  */
 export function sameCommands(ours: readonly unknown[], theirs: readonly unknown[]): boolean {
   if (ours.length !== theirs.length) return false;
   const byName = new Map(theirs.map((c) => [(c as { name?: unknown }).name, c]));
-  return ours.every((c) => covers(c, byName.get((c as { name?: unknown }).name)));
+  return ours.every((c) => {
+    const their = byName.get((c as { name?: unknown }).name);
+    if (typeof c !== 'object' || c === null || typeof their !== 'object' || their === null) return covers(c, their);
+    return Object.entries(c).every(([key, value]) => {
+      const theirValue = (their as Record<string, unknown>)[key];
+      const isDefault = value === undefined ? COMMAND_DEFAULTS[key] : undefined;
+      return isDefault ? isDefault(theirValue) : covers(value, theirValue);
+    });
+  });
 }
 
 function isAbsent(value: unknown): boolean {

@@ -7,6 +7,7 @@ import type { AppContext } from './AppContext.js';
 import { commands } from './commands/index.js';
 import { Cooldowns } from './Cooldowns.js';
 import { handleInteraction } from './handleInteraction.js';
+import { loggableError } from './loggableError.js';
 import { registerCommands } from './registerCommands.js';
 
 export interface BotOptions {
@@ -32,7 +33,7 @@ const MAX_LOGIN_BACKOFF_MS = 60_000;
 export async function startBot(index: ArticleIndex, options: BotOptions, logger: Logger): Promise<RunningBot> {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
-  const context: AppContext = { index, logger, cooldowns: new Cooldowns(options.cooldownSeconds), version: options.version };
+  const context: AppContext = { index, logger, cooldowns: new Cooldowns(options.cooldownSeconds), version: options.version, commands };
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
@@ -56,14 +57,24 @@ export async function startBot(index: ArticleIndex, options: BotOptions, logger:
       commands.map((c) => c.data),
       { applicationId: ready.application.id, ...(options.guildId ? { guildId: options.guildId } : {}) },
       logger,
-    ).catch((error: unknown) => logger.error({ err: error }, 'Could not register the slash commands; the bot still answers'));
+    ).catch((error: unknown) => logger.error({ err: loggableError(error) }, 'Could not register the slash commands; the bot still answers'));
   });
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'Gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'Gateway reconnecting'));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    // discord.js reports its own shutdown as a reconnect; only a real one is worth a line.
+    if (!closing) logger.info({ shardId }, 'Gateway reconnecting');
+  });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'Gateway resumed'));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'Rate limited by Discord'));
+  // A 429 Discord answers unexpectedly is retried after retry-after without a 'rateLimited' event (that one only
+  // reports waits discord.js planned). Log it: repeated 429s get a bot's IP banned for an hour.
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429) {
+      logger.warn({ method: request.method, route: request.route, retryAfter: response.headers.get('retry-after') }, 'Rate limited by Discord (429); retrying');
+    }
+  });
 
   await loginWithBackoff(client, options.token, logger, () => closing);
   return {

@@ -7,6 +7,12 @@ import { articleReply, resolveArticleId, unknownArticleReply } from '../../rende
 import type { Command } from '../Command.js';
 import { respond } from '../respond.js';
 
+/**
+ * What Discord lets a user type in the option. A forged interaction can send more; look-ups only ever see this
+ * much, so that a 6000-character value cannot make the autocomplete (which must answer at once) slow.
+ */
+const ID_MAX_LENGTH = 200;
+
 /** `/article id`: the summary and first excerpt, then the full text page by page. Autocompletes on titles and ids. */
 export const article = {
   data: new SlashCommandBuilder()
@@ -21,14 +27,14 @@ export const article = {
         .setDescription('Start typing a title or an id')
         .setDescriptionLocalizations({ fr: 'Commencez à taper un titre ou un identifiant' })
         .setRequired(true)
-        .setMaxLength(200)
+        .setMaxLength(ID_MAX_LENGTH)
         .setAutocomplete(true),
     )
     .toJSON(),
   cooldown: false,
   async execute(interaction, context) {
     const locale = localeOf(interaction.locale);
-    const id = resolveArticleId(context.index, interaction.options.getString('id', true));
+    const id = resolveArticleId(context.index, interaction.options.getString('id', true).slice(0, ID_MAX_LENGTH));
     // An unknown id is answered privately at once (a cheap look-up); only a known article is worth a public reply.
     if (!context.index.get(id)) {
       await respond(interaction, unknownArticleReply(context.index, id, locale));
@@ -38,7 +44,7 @@ export const article = {
     await respond(interaction, articleReply(context.index, { kind: 'article', id, page: 0 }, locale));
   },
   async autocomplete(interaction, context) {
-    const typed = interaction.options.getFocused();
+    const typed = interaction.options.getFocused().slice(0, ID_MAX_LENGTH);
     const choices = context.index
       .suggest(typed, LIMITS.autocompleteChoices)
       .filter((a) => a.id.length <= LIMITS.choiceValue)

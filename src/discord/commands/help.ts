@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { commandHelp } from '../../render/commandHelp.js';
 import { localeOf } from '../../render/messages.js';
 import { helpReply } from '../../render/replies/helpReply.js';
 import type { Command } from '../Command.js';
+import { discordHelp } from '../discordHelp.js';
 import { respond } from '../respond.js';
 
-/** `/help`: the commands, with an example each. */
+/** `/help`: the commands as the user's client shows them, with an example each. */
 export const help = {
   data: new SlashCommandBuilder()
     .setName('help')
@@ -14,8 +14,8 @@ export const help = {
     .setDescriptionLocalizations({ fr: 'Les commandes, avec un exemple pour chacune' })
     .toJSON(),
   cooldown: false,
-  async execute(interaction) {
+  async execute(interaction, context) {
     const locale = localeOf(interaction.locale);
-    await respond(interaction, helpReply(locale, commandHelp(locale)));
+    await respond(interaction, helpReply(locale, discordHelp(context.commands.map((c) => c.data), locale, interaction.locale)));
   },
 } satisfies Command;

@@ -63,7 +63,13 @@ export function articleReply(index: ArticleIndex, action: ArticleAction, locale:
     tone: 'article',
     ...header,
     intro: plain(t.articleText(action.page, pages.length)),
-    blocks: pieces.map((piece) => ({ text: plain(piece.text), quote: false, citation: citationOf(article, piece.paragraph) })),
+    // The title, date and id are the embed's own: each paragraph only needs its number, not a citation line that
+    // would take ~120 characters a paragraph and push the page's text past Discord's limit (cut: not the full text).
+    blocks: pieces.map((piece, i) => ({
+      ...(pieces[i - 1]?.paragraph === piece.paragraph ? {} : { heading: t.paragraph(piece.paragraph + 1) }),
+      text: plain(piece.text),
+      quote: false,
+    })),
     fields: [],
     page: { index: action.page, count: pages.length + 1 },
     buttonRows: [[{ action: at(0), label: t.summary, emoji: '📝' }, ...navigation]],

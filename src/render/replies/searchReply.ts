@@ -29,7 +29,7 @@ export function searchReply(index: ArticleIndex, action: SearchAction, locale: L
     hits.map((h) => h.best),
     action.page,
     (page) => ({ ...action, page }),
-    { title: t.searchTitle(action.query), locale, noneText: t.searchNone(action.query) },
+    { title: t.searchTitle(action.query), intro: t.searchIntro(hits.length), locale, noneText: t.searchNone(action.query) },
   );
 }
 
@@ -40,6 +40,8 @@ export function excerptsReply(index: ArticleIndex, action: ExcerptsAction, local
   const passages = index.searchPassages(query);
   return pagedHits(passages, action.page, (page) => ({ ...action, page }), {
     title: t.excerptsTitle,
+    // Passages, several per article: counting them as articles would overstate what was found.
+    intro: t.excerptsIntro(passages.length),
     locale,
     noneText: t.searchNone(action.terms.join(' ')),
   });
@@ -49,7 +51,7 @@ function pagedHits(
   hits: readonly PassageHit[],
   page: number,
   at: (page: number) => Action,
-  options: { readonly title: string; readonly locale: Locale; readonly noneText: string },
+  options: { readonly title: string; readonly intro: string; readonly locale: Locale; readonly noneText: string },
 ): Reply {
   const t = messages(options.locale);
   if (hits.length === 0) {
@@ -81,7 +83,7 @@ function pagedHits(
   return {
     tone: 'results',
     title: options.title,
-    intro: plain(t.searchIntro(hits.length)),
+    intro: plain(options.intro),
     blocks,
     fields: [],
     page: { index: page, count },
