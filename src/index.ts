@@ -47,7 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
     await runConsole(index, { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true }, logger);
     return 0;
   }
-  const bot = await startBot(
+  const stopping = untilSignal(logger);
+  const bot = startBot(
     index,
     {
       token: config.discordToken,
@@ -58,12 +59,17 @@ async function main(argv: readonly string[]): Promise<number> {
     },
     logger,
   );
-  await untilSignal(logger);
+  // Runs until a signal, unless Discord refuses the token (no retry can fix that: exit with code 1).
+  const refused = await Promise.race([stopping.then(() => undefined), bot.loggedIn.then(() => stopping.then(() => undefined), (error: unknown) => error)]);
   await bot.stop();
-  logger.info('Stopped cleanly');
   // When Discord is unreachable at that moment, @discordjs/ws keeps retrying the gateway after destroy() (a
   // reconnect timer outlives it) and the process would never end: leave once the logs are written.
   setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+  if (refused !== undefined) {
+    logger.fatal('Discord refused the token: copy it again from the Developer Portal (Bot page) into DISCORD_TOKEN');
+    return 1;
+  }
+  logger.info('Stopped cleanly');
   return 0;
 }
 

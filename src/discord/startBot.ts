@@ -19,7 +19,9 @@ export interface BotOptions {
 }
 
 export interface RunningBot {
-  /** Stops taking interactions, lets those in flight finish, and disconnects. */
+  /** Settles when the bot is logged in, or rejects when it never will (the token was refused). */
+  readonly loggedIn: Promise<void>;
+  /** Stops taking interactions (and login attempts), lets those in flight finish, and disconnects. */
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ const MAX_LOGIN_BACKOFF_MS = 60_000;
  * Connects to Discord (intent Guilds only: slash commands need nothing more) and serves the commands. Under
  * sharding, each process runs this for its shards and only the one holding shard 0 registers the commands.
  */
-export async function startBot(index: ArticleIndex, options: BotOptions, logger: Logger): Promise<RunningBot> {
+export function startBot(index: ArticleIndex, options: BotOptions, logger: Logger): RunningBot {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const context: AppContext = { index, logger, cooldowns: new Cooldowns(options.cooldownSeconds), version: options.version, commands };
@@ -76,10 +78,16 @@ export async function startBot(index: ArticleIndex, options: BotOptions, logger:
     }
   });
 
-  await loginWithBackoff(client, options.token, logger, () => closing);
+  // Logging in goes on in the background so that a signal during the retries still shuts the bot down cleanly.
+  const shutdown = new AbortController();
+  const loggedIn = loginWithBackoff(client, options.token, logger, shutdown.signal);
+  loggedIn.catch(() => undefined); // the caller observes it; never an unhandled rejection
   return {
+    loggedIn,
     async stop() {
       closing = true;
+      shutdown.abort();
+      await loggedIn.catch(() => undefined);
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },
@@ -90,16 +98,23 @@ export async function startBot(index: ArticleIndex, options: BotOptions, logger:
  * Logs in, retrying with exponential backoff while Discord cannot be reached, so a network outage at start-up
  * neither crashes the bot nor hammers Discord. A refused token is fatal at once: retrying cannot fix it.
  */
-async function loginWithBackoff(client: Client, token: string, logger: Logger, stopped: () => boolean): Promise<void> {
-  for (let attempt = 1, wait = 1000; ; attempt++, wait = Math.min(wait * 2, MAX_LOGIN_BACKOFF_MS)) {
+async function loginWithBackoff(client: Client, token: string, logger: Logger, stop: AbortSignal): Promise<void> {
+  for (let attempt = 1, wait = 1000; !stop.aborted; attempt++, wait = Math.min(wait * 2, MAX_LOGIN_BACKOFF_MS)) {
     try {
       await client.login(token);
       return;
     } catch (error) {
-      if (isTokenRefused(error) || stopped()) throw error;
-      logger.warn({ attempt, retryInMs: wait, err: error }, `Cannot reach Discord; retrying in ${Math.round(wait / 1000)} s`);
+      if (isTokenRefused(error)) throw error;
+      if (stop.aborted) return;
+      logger.warn({ attempt, retryInMs: wait, err: loggableError(error) }, `Cannot reach Discord; retrying in ${Math.round(wait / 1000)} s`);
       await client.destroy().catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        stop.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
   }
 }

@@ -562,6 +562,32 @@ describe('the bot, started as `npm start` starts it, against a fake Discord', ()
       expect(fake.requests.length).toBe(requests);
     }, 30_000);
 
+    it('retries with backoff while Discord is unreachable at start-up, and a signal still stops it cleanly', async () => {
+      // Nothing listens on port 9 of the loopback: every login attempt is refused at once.
+      const offline = startBotProcess({ apiUrl: 'http://127.0.0.1:9/api', token: TOKEN });
+      processes.push(offline);
+      const first = await offline.waitForLog((l) => String(l.msg).startsWith('Cannot reach Discord; retrying in 1 s'), 15_000);
+      expect(first['attempt']).toBe(1);
+      await offline.waitForLog((l) => String(l.msg).startsWith('Cannot reach Discord; retrying in 2 s'), 15_000);
+      const exit = await offline.stop('SIGTERM', 5_000);
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(offline.logs().at(-1)?.msg).toBe('Stopped cleanly');
+    }, 30_000);
+
+    it('stops at once with code 1 and a clear message when Discord refuses the token', async () => {
+      const strict = await FakeDiscord.start({ token: 'MTAy.another.token-for-tests-only' });
+      try {
+        const refused = startBotProcess({ apiUrl: strict.apiUrl, token: TOKEN });
+        processes.push(refused);
+        const exit = await refused.exited;
+        expect(exit.code).toBe(1);
+        expect(refused.logs().some((l) => String(l.msg).includes('Discord refused the token'))).toBe(true);
+        expect(refused.logs().some((l) => String(l.msg).startsWith('Cannot reach Discord'))).toBe(false);
+      } finally {
+        await strict.close();
+      }
+    }, 30_000);
+
     it('sent only valid bodies, and never printed the token', () => {
       fake.assertNoViolations();
       expect(fake.requests.length).toBeGreaterThan(50);
