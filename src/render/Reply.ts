@@ -21,7 +21,8 @@ export interface ReplyBlock {
   readonly text: MarkedText;
   /** Verbatim article text: rendered as a quote. */
   readonly quote: boolean;
-  readonly citation?: Citation;
+  /** Where the text comes from; several articles when they report the same thing (a timeline event). */
+  readonly citations?: readonly Citation[];
 }
 
 export interface ReplyField {

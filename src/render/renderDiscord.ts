@@ -166,7 +166,7 @@ function renderBlock(block: ReplyBlock, text: MarkedText): string {
   if (block.heading) lines.push(`**${escapeDiscord(fitText(block.heading, LIMITS.fieldName))}**`);
   const body = renderMarked(text);
   lines.push(block.quote ? body.split('\n').map((line) => `> ${line}`).join('\n') : body);
-  if (block.citation) lines.push(renderCitation(block.citation));
+  for (const citation of block.citations ?? []) lines.push(renderCitation(citation));
   return lines.join('\n');
 }
 

@@ -33,7 +33,7 @@ export function renderText(reply: Reply, style: TextStyle): RenderedText {
     if (block.heading) lines.push(bold(block.heading));
     const body = marked(block.text, style);
     lines.push(block.quote ? indent(`« ${body} »`, '  ') : body);
-    if (block.citation) lines.push(dim(`    — ${formatCitation(block.citation)}`));
+    for (const citation of block.citations ?? []) lines.push(dim(`    — ${formatCitation(citation)}`));
   }
   for (const field of reply.fields) {
     lines.push('', bold(field.name), indent(field.value, '  '));

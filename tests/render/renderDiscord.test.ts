@@ -36,7 +36,7 @@ function quote(text: MarkedText, n: number): ReplyBlock {
     heading: `${n}. Titre de l’article numéro ${n}`,
     text,
     quote: true,
-    citation: { articleId: `00${n}_${'a'.repeat(16)}`.slice(-20), title: `Titre de l’article numéro ${n}`, date: '2022-01', paragraph: n + 1 },
+    citations: [{ articleId: `00${n}_${'a'.repeat(16)}`.slice(-20), title: `Titre de l’article numéro ${n}`, date: '2022-01', paragraph: n + 1 }],
   };
 }
 
@@ -178,7 +178,7 @@ describe('renderDiscord', () => {
       reply({
         title: `Recherche : ${nasty}`,
         intro: { text: `Aucun article ne correspond à « ${nasty} ».`, marks: [] },
-        blocks: [{ heading: nasty, text: marked(`# Titre\n- puce\n${nasty}`, 'gras'), quote: true, citation: { articleId: '007_x', title: nasty, date: '2022-01', paragraph: 1 } }],
+        blocks: [{ heading: nasty, text: marked(`# Titre\n- puce\n${nasty}`, 'gras'), quote: true, citations: [{ articleId: '007_x', title: nasty, date: '2022-01', paragraph: 1 }] }],
         fields: [{ name: nasty, value: nasty }],
       }),
     );

@@ -39,7 +39,7 @@ export function articleReply(index: ArticleIndex, action: ArticleAction, locale:
     const blocks: ReplyBlock[] = summary.map((s) => ({
       text: plain(s.text),
       quote: true,
-      citation: citationOf(article, s.paragraph),
+      citations: [citationOf(article, s.paragraph)],
     }));
     const first = firstProse(article);
     const fields =

@@ -29,7 +29,7 @@ export function askReply(index: ArticleIndex, question: string, locale: Locale):
         heading: `${i + 1}. ${hit.article.title}`,
         text: excerpt({ text: hit.article.paragraphs[hit.best.paragraph] ?? '', marks: hit.marks }, EXCERPT_BUDGET),
         quote: true,
-        citation: citationOf(hit.article, hit.best.paragraph),
+        citations: [citationOf(hit.article, hit.best.paragraph)],
       })),
       fields: [],
       buttonRows: [openButtons(closest.map((hit) => hit.article))].filter((row) => row.length > 0),
@@ -45,7 +45,7 @@ export function askReply(index: ArticleIndex, question: string, locale: Locale):
     blocks: result.quotes.map((quote) => ({
       text: { text: quote.sentence.text, marks: quote.marks },
       quote: true,
-      citation: citationOf(quote.article, quote.paragraph),
+      citations: [citationOf(quote.article, quote.paragraph)],
     })),
     fields: [],
     buttonRows: [[...open, ...more]],

@@ -75,7 +75,7 @@ function pagedHits(
       heading: `${page * RESULTS_PER_PAGE + i + 1}. ${hit.article.title}`,
       text: excerpt({ text, marks: markTerms(text, hit.matchedTerms) }, EXCERPT_BUDGET),
       quote: true,
-      citation: citationOf(hit.article, hit.paragraph),
+      citations: [citationOf(hit.article, hit.paragraph)],
     };
   });
   const open = openButtons(shown.map((hit) => hit.article), page * RESULTS_PER_PAGE + 1);
