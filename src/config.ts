@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { canonicalTimeZone } from './scheduler/localTime.js';
 
 /** Log levels pino understands. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -21,6 +22,10 @@ export interface Config {
   readonly cooldownSeconds: number;
   /** Run as several shards under discord.js's ShardingManager: a count, or `auto` to ask Discord. */
   readonly shardCount?: number | 'auto';
+  /** Folder of the bot's own data (the SQLite database of digest subscriptions), absolute; created on first start. */
+  readonly dataDir: string;
+  /** IANA time zone of digest post times and digest days, e.g. `Europe/Paris`. */
+  readonly digestTimezone: string;
 }
 
 /** A bad setting: names every key that is wrong and why, so the user fixes them all in one go. */
@@ -91,12 +96,22 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     else problems.push({ key: 'DISCORD_SHARD_COUNT', problem: `expected "auto" or a whole number of shards, at least 1 (got "${shards}")` });
   }
 
+  const dataDir = value('DATA_DIR') ?? 'data';
+
+  const timezoneSetting = value('DIGEST_TIMEZONE') ?? 'Europe/Paris';
+  const digestTimezone = canonicalTimeZone(timezoneSetting) ?? timezoneSetting;
+  if (canonicalTimeZone(timezoneSetting) === undefined) {
+    problems.push({ key: 'DIGEST_TIMEZONE', problem: `expected an IANA time zone such as Europe/Paris or UTC (got "${timezoneSetting}")` });
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     articlesDir: isAbsolute(articlesDir) ? articlesDir : resolve(cwd, articlesDir),
     articleMaxBytes,
     logLevel: logLevel as LogLevel,
     cooldownSeconds,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
+    digestTimezone,
     ...(discordToken !== undefined ? { discordToken } : {}),
     ...(discordGuildId !== undefined ? { discordGuildId } : {}),
     ...(discordApiUrl !== undefined ? { discordApiUrl: discordApiUrl.replace(/\/+$/, '') } : {}),
