@@ -1,25 +1,31 @@
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import type { Config } from './config.js';
 import { runConsole } from './console/runConsole.js';
 import { runOnce } from './console/runOnce.js';
 import { UserError } from './core/errors.js';
-import { ArticleIndex } from './core/search/ArticleIndex.js';
+import type { ArticleIndex } from './core/search/ArticleIndex.js';
 import { runShards } from './discord/runShards.js';
 import { startBot } from './discord/startBot.js';
+import { LiveLibrary } from './LiveLibrary.js';
 import { createLogger, type Logger } from './logger.js';
+import { localDay } from './scheduler/localTime.js';
 import { readSettings, runMain } from './startup.js';
 import type { SkippedFile } from './storage/loadArticles.js';
-import { loadArticles } from './storage/loadArticles.js';
+import { openIndex } from './storage/openIndex.js';
+import { SubscriptionStore } from './storage/SubscriptionStore.js';
+import { watchArticles } from './storage/watchArticles.js';
 import { VERSION } from './version.js';
 
 /** Skipped files named in the start-up line; the rest are counted (each has its own warning line anyway). */
 const SKIPPED_IN_SUMMARY = 5;
 /** After a clean shutdown, how long the event loop may take to drain before the process exits anyway. */
 const EXIT_GRACE_MS = 1000;
+const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Composition root: settings → articles → index → a one-shot command, the console, or (with a token) Discord.
- * With DISCORD_SHARD_COUNT, this process only manages shards, each of which runs this same file.
+ * Composition root: settings → articles → index → a one-shot command, the console, or (with a token) Discord with
+ * its daily digests and folder watcher. With DISCORD_SHARD_COUNT, this process only manages shards, each of which
+ * runs this same file.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const config = readSettings();
@@ -37,31 +43,72 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const index = await loadIndex(config.articlesDir, config.articleMaxBytes, logger);
+  const loadStarted = Date.now();
+  const index = await loadIndex(config, logger);
   if (!index) return 1;
 
-  if (argv.length > 0) {
-    return runOnce(index, argv, { stdout: process.stdout, stderr: process.stderr, ansi: process.stdout.isTTY === true });
-  }
-  if (!config.discordToken) {
-    await runConsole(index, { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true }, logger);
+  if (argv.length > 0 || !config.discordToken) {
+    const library = new LiveLibrary(index, { timeZone: config.digestTimezone });
+    if (argv.length > 0) return runOnce(library, argv, { stdout: process.stdout, stderr: process.stderr, ansi: process.stdout.isTTY === true });
+    await runConsole(library, { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true }, logger);
     return 0;
   }
+  return runBot(config, { token: config.discordToken, index, loadStarted }, logger);
+}
+
+/** The bot: the subscriptions store, the folder watcher, the library they keep current, and Discord. */
+async function runBot(config: Config, start: { token: string; index: ArticleIndex; loadStarted: number }, logger: Logger): Promise<number> {
+  const timeZone = config.digestTimezone;
+  const today = (): string => localDay(Date.now(), timeZone);
+  const store = SubscriptionStore.open({ dataDir: config.dataDir });
+  // Without the database the bot still answers; digests are paused and /digest status says why.
+  const noteArrivals = (ids: Iterable<string>): void => {
+    if (!store.state.ok) return;
+    try {
+      store.noteArticles(ids, today(), Date.now());
+    } catch (error) {
+      logger.warn({ err: error }, 'Could not record new articles for the digest');
+    }
+  };
+  if (!store.state.ok) logger.error({ reason: store.state.unavailable.reason, dataDir: config.dataDir }, 'Subscriptions database unavailable: digests are paused');
+  noteArrivals(Array.from(start.index.all(), (a) => a.id));
+  const library = new LiveLibrary(start.index, { timeZone, arrivals: (day) => (store.state.ok ? store.arrivalsOn(day) : []) });
+
+  const watcher = await watchArticles(config.articlesDir, {
+    maxBytes: config.articleMaxBytes,
+    changedSince: start.loadStarted,
+    logger,
+    onUpsert: (article, change) => {
+      library.upsert(article);
+      if (change.kind === 'added') noteArrivals([article.id]);
+      logger.info({ id: article.id, file: change.file, kind: change.kind }, `Article ${change.kind}: ${article.id}`);
+    },
+    onRemove: (id, change) => {
+      library.remove(id);
+      logger.info({ id, file: change.file }, `Article removed: ${id}`);
+    },
+  });
+
   const stopping = untilSignal(logger);
   const bot = startBot(
-    index,
+    library,
     {
-      token: config.discordToken,
+      token: start.token,
       cooldownSeconds: config.cooldownSeconds,
       version: VERSION,
+      digests: { store, timeZone, rescan: () => watcher.rescan() },
       ...(config.discordApiUrl ? { apiUrl: config.discordApiUrl } : {}),
       ...(config.discordGuildId ? { guildId: config.discordGuildId } : {}),
     },
     logger,
   );
+  // Dated events are extracted in the background: the gateway keeps its heartbeat meanwhile.
+  void library.fillEvents(immediate).then(() => logger.info({ articles: library.articles.size }, 'Timeline ready'));
   // Runs until a signal, unless Discord refuses the token (no retry can fix that: exit with code 1).
   const refused = await Promise.race([stopping.then(() => undefined), bot.loggedIn.then(() => stopping.then(() => undefined), (error: unknown) => error)]);
   await bot.stop();
+  await watcher.close();
+  store.close();
   // When Discord is unreachable at that moment, @discordjs/ws keeps retrying the gateway after destroy() (a
   // reconnect timer outlives it) and the process would never end: leave once the logs are written.
   setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
@@ -85,25 +132,30 @@ function untilSignal(logger: Logger): Promise<void> {
   });
 }
 
-async function loadIndex(dir: string, maxBytes: number, logger: Logger): Promise<ArticleIndex | undefined> {
-  const started = performance.now();
-  let loaded;
+/** The index, from the snapshot in DATA_DIR when the folder has not changed since, else from the files. */
+async function loadIndex(config: Config, logger: Logger): Promise<ArticleIndex | undefined> {
+  let opened;
   try {
-    loaded = await loadArticles(dir, { maxBytes });
+    opened = await openIndex({
+      articlesDir: config.articlesDir,
+      dataDir: config.dataDir,
+      maxBytes: config.articleMaxBytes,
+      log: (message, fields) => logger.debug(fields, message),
+    });
   } catch (error) {
     if (error instanceof UserError) {
-      logger.fatal({ code: error.code, dir }, error.message);
+      logger.fatal({ code: error.code, dir: config.articlesDir }, error.message);
       return undefined;
     }
     throw error;
   }
-  for (const { file, reason } of loaded.skipped) logger.warn({ file, reason }, `Skipped ${file}: ${reason}`);
-  const index = ArticleIndex.of(loaded.articles);
-  const ms = Math.round(performance.now() - started);
+  for (const { file, reason } of opened.skipped) logger.warn({ file, reason }, `Skipped ${file}: ${reason}`);
+  const { index, ms } = opened;
   logger.info(
-    { articles: index.size, skipped: loaded.skipped.length, ms, dir },
-    `Loaded ${index.size} article${index.size === 1 ? '' : 's'} in ${ms} ms${describeSkipped(loaded.skipped)}`,
+    { articles: index.size, skipped: opened.skipped.length, ms, dir: config.articlesDir, fromSnapshot: opened.fromSnapshot },
+    `Loaded ${index.size} article${index.size === 1 ? '' : 's'} in ${ms} ms${describeSkipped(opened.skipped)}`,
   );
+  void opened.saved;
   return index;
 }
 

@@ -5,10 +5,10 @@ export type ConsoleCommand =
   | { readonly name: 'ask'; readonly question: string }
   | { readonly name: 'search'; readonly query: string; readonly from?: string; readonly to?: string }
   | { readonly name: 'article'; readonly id: string }
+  | { readonly name: 'timeline'; readonly query: string; readonly from?: string; readonly to?: string }
+  | { readonly name: 'digest'; readonly date?: string }
   | { readonly name: 'help' }
   | { readonly name: 'quit' };
-
-const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /**
  * Parses the words after the command name (`ask`, `/ask`…). Used for a line typed in the console and for the
@@ -23,7 +23,8 @@ export function parseCommand(words: readonly string[]): ConsoleCommand {
       if (!question) throw new UserError('USAGE', 'Usage : /ask <question>');
       return { name: 'ask', question };
     }
-    case 'search': {
+    case 'search':
+    case 'timeline': {
       const words_: string[] = [];
       let from: string | undefined;
       let to: string | undefined;
@@ -31,7 +32,7 @@ export function parseCommand(words: readonly string[]): ConsoleCommand {
         const word = rest[i] ?? '';
         if (word === '--from' || word === '--to') {
           const date = rest[++i];
-          if (date === undefined || !DATE.test(date)) throw new UserError('USAGE', `${word} attend une date AAAA, AAAA-MM ou AAAA-MM-JJ`);
+          if (date === undefined) throw new UserError('USAGE', `${word} attend une date (2022-01-10, 10/01/2022…)`);
           if (word === '--from') from = date;
           else to = date;
         } else {
@@ -39,8 +40,12 @@ export function parseCommand(words: readonly string[]): ConsoleCommand {
         }
       }
       const query = words_.join(' ').trim();
-      if (!query) throw new UserError('USAGE', 'Usage : /search <mots> [--from AAAA-MM-JJ] [--to AAAA-MM-JJ]');
-      return { name: 'search', query, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      if (!query && name === 'search') throw new UserError('USAGE', 'Usage : /search <mots> [--from AAAA-MM-JJ] [--to AAAA-MM-JJ]');
+      return { name, query, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    }
+    case 'digest': {
+      const date = rest.join(' ').trim();
+      return { name: 'digest', ...(date ? { date } : {}) };
     }
     case 'article': {
       const id = rest.join(' ').trim();

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import { UserError } from '../core/errors.js';
-import type { ArticleIndex } from '../core/search/ArticleIndex.js';
+import type { Library } from '../render/Library.js';
 import type { Logger } from '../logger.js';
 import type { ReplyButton } from '../render/Reply.js';
 import { renderText } from '../render/renderText.js';
@@ -20,12 +20,12 @@ export interface ConsoleIo {
  * The interactive console: the bot's commands typed in a terminal, with line history. After a reply, its buttons
  * are numbered: typing the number presses the button, exactly as a click would in Discord.
  */
-export async function runConsole(index: ArticleIndex, io: ConsoleIo, logger: Logger): Promise<void> {
+export async function runConsole(library: Library, io: ConsoleIo, logger: Logger): Promise<void> {
   const rl = createInterface({ input: io.input, output: io.output, terminal: io.ansi, historySize: 200 });
   const print = (text: string): void => {
     io.output.write(`${text}\n`);
   };
-  print(`Veille — ${index.size} articles. Tapez /help pour l’aide, /quit pour sortir.`);
+  print(`Veille — ${library.articles.size} articles. Tapez /help pour l’aide, /quit pour sortir.`);
   let buttons: readonly ReplyButton[] = [];
   rl.setPrompt('veille> ');
   rl.prompt();
@@ -40,7 +40,7 @@ export async function runConsole(index: ArticleIndex, io: ConsoleIo, logger: Log
       if (/^\d+$/.test(line) && !button) throw new UserError('NO_SUCH_BUTTON', `Pas de choix [${line}] ici.`);
       const command = button ? undefined : parseCommand(line.split(/\s+/));
       if (command?.name === 'quit') break;
-      const reply = button ? actionReply(index, button.action, 'fr') : consoleReply(index, command!, 'fr');
+      const reply = button ? actionReply(library, button.action, 'fr') : consoleReply(library, command!, 'fr');
       const rendered = renderText(reply, { ansi: io.ansi });
       buttons = rendered.buttons;
       print(rendered.text);

@@ -1,4 +1,5 @@
-import type { APIApplicationCommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { commandHelp, type CommandHelp } from '../render/commandHelp.js';
 import type { Locale } from '../render/Reply.js';
 import { shownName } from './shownName.js';
@@ -15,13 +16,28 @@ export function discordHelp(
   discordLocale: string,
 ): CommandHelp[] {
   const examples = commandHelp(locale);
-  return definitions.map((command) => {
-    const options = command.options ?? [];
-    const name = `/${shownName(command, discordLocale)}`;
+  const entry = (
+    path: readonly string[],
+    shownPath: readonly string[],
+    item: Pick<RESTPostAPIChatInputApplicationCommandsJSONBody, 'description' | 'description_localizations'>,
+    options: readonly APIApplicationCommandOption[],
+  ): CommandHelp => {
+    const name = `/${shownPath.join(' ')}`;
     const usage = [name, ...options.map((o) => (isRequired(o) ? `<${shownName(o, discordLocale)}>` : `[${shownName(o, discordLocale)}]`))].join(' ');
-    const description = (locale === 'fr' ? command.description_localizations?.fr : undefined) ?? command.description;
-    const example = examples.find((e) => e.usage.split(' ')[0] === `/${command.name}`)?.example;
-    return { usage, description, example: example ? rewriteExample(example, name, options, discordLocale) : name };
+    const description = (locale === 'fr' ? item.description_localizations?.fr : undefined) ?? item.description;
+    // The console's example for the same command (`/digest show` is `/digest 10 janvier` there, with no subcommand).
+    const example = examples.find((e) => e.usage.split(' ')[0] === `/${path[0]}`)?.example;
+    const rewritten = example && (path.length === 1 || path[1] === 'show') ? rewriteExample(example, name, options, discordLocale) : name;
+    return { usage, description, example: rewritten };
+  };
+  return definitions.flatMap((command) => {
+    const options = command.options ?? [];
+    const subcommands = options.filter((o): o is APIApplicationCommandSubcommandOption => o.type === ApplicationCommandOptionType.Subcommand);
+    if (subcommands.length === 0) return [entry([command.name], [shownName(command, discordLocale)], command, options)];
+    // A command with subcommands is used one subcommand at a time: one line each.
+    return subcommands.map((sub) =>
+      entry([command.name, sub.name], [shownName(command, discordLocale), shownName(sub, discordLocale)], sub, sub.options ?? []),
+    );
   });
 }
 

@@ -1,16 +1,21 @@
 import type { Interaction } from 'discord.js';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
-import type { ArticleIndex } from '../core/search/ArticleIndex.js';
+import type { Library } from '../render/Library.js';
 import type { Logger } from '../logger.js';
 import { localeOf, messages } from '../render/messages.js';
 import type { AppContext } from './AppContext.js';
 import { commands } from './commands/index.js';
 import { Cooldowns } from './Cooldowns.js';
+import type { DigestServices } from './DigestServices.js';
+import { digestPoster } from './postDigest.js';
+import { DigestScheduler } from '../scheduler/DigestScheduler.js';
 import { handleInteraction } from './handleInteraction.js';
 import { loggableError } from './loggableError.js';
 import { registerCommands } from './registerCommands.js';
 
 export interface BotOptions {
+  /** The store and the folder rescan; the scheduler is created here, once connected. */
+  readonly digests: Omit<DigestServices, 'scheduler'>;
   readonly token: string;
   readonly apiUrl?: string;
   readonly guildId?: string;
@@ -32,10 +37,12 @@ const MAX_LOGIN_BACKOFF_MS = 60_000;
  * Connects to Discord (intent Guilds only: slash commands need nothing more) and serves the commands. Under
  * sharding, each process runs this for its shards and only the one holding shard 0 registers the commands.
  */
-export function startBot(index: ArticleIndex, options: BotOptions, logger: Logger): RunningBot {
+export function startBot(library: Library, options: BotOptions, logger: Logger): RunningBot {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
-  const context: AppContext = { index, logger, cooldowns: new Cooldowns(options.cooldownSeconds), version: options.version, commands };
+  let scheduler: DigestScheduler | undefined;
+  const digests: DigestServices = { ...options.digests, scheduler: () => scheduler };
+  const context: AppContext = { library, logger, cooldowns: new Cooldowns(options.cooldownSeconds), version: options.version, commands, digests };
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
@@ -53,6 +60,15 @@ export function startBot(index: ArticleIndex, options: BotOptions, logger: Logge
   client.once(Events.ClientReady, (ready) => {
     const shards = ready.shard?.ids ?? [0];
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards }, `Connected to Discord as ${ready.user.tag}`);
+    // Each shard posts the digests of its own servers only.
+    scheduler ??= new DigestScheduler({
+      store: options.digests.store,
+      timeZone: options.digests.timeZone,
+      logger,
+      ownsGuild: (guildId) => ready.guilds.cache.has(guildId),
+      ...digestPoster(ready, library),
+    });
+    scheduler.start();
     if (!shards.includes(0)) return;
     registerCommands(
       ready.rest,
@@ -88,7 +104,7 @@ export function startBot(index: ArticleIndex, options: BotOptions, logger: Logge
       closing = true;
       shutdown.abort();
       await loggedIn.catch(() => undefined);
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight, scheduler?.stop()]);
       await client.destroy();
     },
   };

@@ -10,7 +10,11 @@ export type Action =
   /** More excerpts for a question: the analysed terms of the question (they are shorter than its text). */
   | { readonly kind: 'excerpts'; readonly terms: readonly string[]; readonly page: number }
   /** An article: page 0 is the summary, pages 1… the full text. */
-  | { readonly kind: 'article'; readonly id: string; readonly page: number };
+  | { readonly kind: 'article'; readonly id: string; readonly page: number }
+  /** A page of a timeline; an empty query means every article. Dates are ISO, already resolved. */
+  | { readonly kind: 'timeline'; readonly query: string; readonly page: number; readonly from?: string; readonly to?: string }
+  /** The digest of a day (`YYYY-MM-DD`). */
+  | { readonly kind: 'digest'; readonly day: string; readonly page: number };
 
 /** Bumped when the encoding changes: ids from an older version are recognised and explained, not misread. */
 const VERSION = 'v1';
@@ -20,10 +24,13 @@ const SEP = ':';
 /** Encodes an action into a custom id of at most 100 characters, shortening the free text if it must. */
 export function encodeAction(action: Action): string {
   switch (action.kind) {
-    case 'search': {
-      const head = [VERSION, 's', String(action.page), action.from ?? '', action.to ?? ''].join(SEP) + SEP;
+    case 'search':
+    case 'timeline': {
+      const head = [VERSION, action.kind === 'search' ? 's' : 't', String(action.page), action.from ?? '', action.to ?? ''].join(SEP) + SEP;
       return head + shortenToFit(action.query, LIMITS.customId - head.length);
     }
+    case 'digest':
+      return [VERSION, 'd', String(action.page), action.day].join(SEP);
     case 'excerpts': {
       const head = [VERSION, 'x', String(action.page)].join(SEP) + SEP;
       const room = LIMITS.customId - head.length;
@@ -54,13 +61,19 @@ export function decodeAction(customId: string): DecodedAction {
   const page = Number(pageText);
   if (!/^\d{1,4}$/.test(pageText) || !Number.isSafeInteger(page)) return { ok: false, reason: 'malformed' };
   const rest = customId.slice(version.length + kind.length + pageText.length + 3);
-  if (kind === 's') {
+  if (kind === 's' || kind === 't') {
     const [from = '', to = ''] = rest.split(SEP, 2);
     const query = rest.slice(from.length + to.length + 2);
-    if (rest.split(SEP).length < 3 || !isDateOrEmpty(from) || !isDateOrEmpty(to) || query.trim() === '') {
+    // A search needs words; a timeline may cover every article.
+    if (rest.split(SEP).length < 3 || !isDateOrEmpty(from) || !isDateOrEmpty(to) || (kind === 's' && query.trim() === '')) {
       return { ok: false, reason: 'malformed' };
     }
-    return { ok: true, action: { kind: 'search', query, page, ...(from ? { from } : {}), ...(to ? { to } : {}) } };
+    const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    return { ok: true, action: { kind: kind === 's' ? 'search' : 'timeline', query, page, ...range } };
+  }
+  if (kind === 'd') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(rest)) return { ok: false, reason: 'malformed' };
+    return { ok: true, action: { kind: 'digest', day: rest, page } };
   }
   if (kind === 'x') {
     const terms = rest.split(' ').filter(Boolean);
@@ -97,7 +110,15 @@ function isDateOrEmpty(text: string): boolean {
  * page 1 and the pages after it run exactly the same search.
  */
 export function searchAction(query: string, range: { readonly from?: string; readonly to?: string } = {}): Extract<Action, { kind: 'search' }> {
-  const action = { kind: 'search' as const, query, page: 0, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+  return fitQuery({ kind: 'search', query, page: 0, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+}
+
+/** The first page of a timeline, its query shortened like a search's (see `searchAction`). */
+export function timelineAction(query: string, range: { readonly from?: string; readonly to?: string } = {}): Extract<Action, { kind: 'timeline' }> {
+  return fitQuery({ kind: 'timeline', query, page: 0, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+}
+
+function fitQuery<A extends Extract<Action, { kind: 'search' | 'timeline' }>>(action: A): A {
   const roundTrip = decodeAction(encodeAction({ ...action, page: 9999 }));
-  return roundTrip.ok && roundTrip.action.kind === 'search' ? { ...action, query: roundTrip.action.query } : action;
+  return roundTrip.ok && 'query' in roundTrip.action ? { ...action, query: roundTrip.action.query } : action;
 }

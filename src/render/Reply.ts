@@ -16,8 +16,10 @@ export interface Citation {
 
 /** One piece of the reply body: a quote, a search hit, a page of text. */
 export interface ReplyBlock {
-  /** A short heading (a hit's title); rendered bold. */
+  /** A short heading (a hit's title, a day); rendered bold. */
   readonly heading?: string;
+  /** A word or two shown before the text ("prévu"), in italics. */
+  readonly tag?: string;
   readonly text: MarkedText;
   /** Verbatim article text: rendered as a quote. */
   readonly quote: boolean;

@@ -164,7 +164,8 @@ function renderMarkedWithin(text: MarkedText, max: number): string {
 function renderBlock(block: ReplyBlock, text: MarkedText): string {
   const lines: string[] = [];
   if (block.heading) lines.push(`**${escapeDiscord(fitText(block.heading, LIMITS.fieldName))}**`);
-  const body = renderMarked(text);
+  const tag = block.tag ? `*${escapeDiscord(fitText(block.tag, LIMITS.buttonLabel))}* ` : '';
+  const body = tag + renderMarked(text);
   lines.push(block.quote ? body.split('\n').map((line) => `> ${line}`).join('\n') : body);
   for (const citation of block.citations ?? []) lines.push(renderCitation(citation));
   return lines.join('\n');

@@ -32,7 +32,8 @@ export function renderText(reply: Reply, style: TextStyle): RenderedText {
     lines.push('');
     if (block.heading) lines.push(bold(block.heading));
     const body = marked(block.text, style);
-    lines.push(block.quote ? indent(`« ${body} »`, '  ') : body);
+    const tag = block.tag ? `(${block.tag}) ` : '';
+    lines.push(block.quote ? indent(`${tag}« ${body} »`, '  ') : `${tag}${body}`);
     for (const citation of block.citations ?? []) lines.push(dim(`    — ${formatCitation(citation)}`));
   }
   for (const field of reply.fields) {

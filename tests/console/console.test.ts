@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+/** The index snapshot goes here, not into the project's own data folder. */
+const DATA = mkdtempSync(join(tmpdir(), 'veille-console-data-'));
 
 /** Runs the bot as `npm start -- …` runs it, with no Discord token, and returns what it printed. */
 function run(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}) {
@@ -14,7 +16,7 @@ function run(args: readonly string[], options: { input?: string; env?: Record<st
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('DISCORD_') && !key.startsWith('VITEST')) env[key] = value;
   }
-  Object.assign(env, { DISCORD_TOKEN: '', ARTICLES_DIR: 'seeds', LOG_LEVEL: 'info' }, options.env);
+  Object.assign(env, { DISCORD_TOKEN: '', ARTICLES_DIR: 'seeds', DATA_DIR: DATA, LOG_LEVEL: 'info' }, options.env);
   const result = spawnSync(process.execPath, [TSX, 'src/index.ts', ...args], {
     cwd: ROOT,
     env,

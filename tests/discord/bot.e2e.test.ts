@@ -23,6 +23,7 @@ const ARTICLE_003 = '003_6a0b143d3fa07a1a';
 const ARTICLE_004 = '004_46021c46bda9bc41';
 const SEED_IDS = ['000_a1bf7dc85f2e8757', '001_4b491670c21645f9', '002_b0f18a854f7ce6e7', ARTICLE_003, ARTICLE_004];
 const QUESTION = 'Où auront lieu les discussions du 10 janvier ?';
+const COMMANDS = ['ask', 'search', 'article', 'timeline', 'digest', 'reload', 'about', 'help'];
 /** A question whose terms match many passages: its "More excerpts" spans several pages. */
 const BROAD_QUESTION = 'Que demande la Russie à l’OTAN ?';
 
@@ -140,14 +141,14 @@ describe('the bot, started as `npm start` starts it, against a fake Discord', ()
   });
 
   describe('registration', () => {
-    it('registers the 5 commands, localised in French, with one bulk PUT after reading Discord’s copy', () => {
+    it('registers the 8 commands, localised in French, with one bulk PUT after reading Discord’s copy', () => {
       const commandRequests = fake.requests.filter((r) => r.path.endsWith('/commands'));
       expect(commandRequests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
         `GET /applications/${fake.applicationId}/guilds/${guildId}/commands 200`,
         `PUT /applications/${fake.applicationId}/guilds/${guildId}/commands 200`,
       ]);
       const body = commandRequests[1]?.body as Array<Record<string, unknown>>;
-      expect(body.map((c) => c['name'])).toEqual(['ask', 'search', 'article', 'about', 'help']);
+      expect(body.map((c) => c['name'])).toEqual(COMMANDS);
       for (const command of body) {
         expect(command['name_localizations']).toEqual({ fr: expect.any(String) });
         expect(command['description_localizations']).toEqual({ fr: expect.any(String) });
@@ -157,7 +158,9 @@ describe('the bot, started as `npm start` starts it, against a fake Discord', ()
         }
       }
       expect(body.find((c) => c['name'] === 'ask')?.['name_localizations']).toEqual({ fr: 'demander' });
-      expect(fake.commands(guildId).map((c) => c['name'])).toEqual(['ask', 'search', 'article', 'about', 'help']);
+      expect(fake.commands(guildId).map((c) => c['name'])).toEqual(COMMANDS);
+      // Only /reload is hidden from members without Manage Server; /digest's admin subcommands are checked when run.
+      expect(body.filter((c) => c['default_member_permissions'] !== undefined).map((c) => [c['name'], c['default_member_permissions']])).toEqual([['reload', '32']]);
       expect(commandRequests.flatMap((r) => r.violations)).toEqual([]);
     });
   });
@@ -285,10 +288,11 @@ describe('the bot, started as `npm start` starts it, against a fake Discord', ()
     });
 
     it('refuses a bad date privately, naming the option as the user sees it', async () => {
-      const french = await interact(fake.command('search', { query: 'Russie', from: 'hier' }, { user: newUser() }));
+      // Dates are read as users type them ("10 janvier", "hier"): only what is no date at all is refused.
+      const french = await interact(fake.command('search', { query: 'Russie', from: 'la semaine des quatre jeudis' }, { user: newUser() }));
       expect(french.steps).toEqual(['callback 4']);
       expect(french.ephemeral).toBe(true);
-      expect(embedOf(french).description).toContain('« hier » n’est pas une date pour du');
+      expect(embedOf(french).description).toContain('« la semaine des quatre jeudis » n’est pas une date pour du');
       const english = await interact(fake.command('search', { query: 'Russie', to: '2022-13' }, { user: newUser(), locale: 'en-GB' }));
       expect(english.ephemeral).toBe(true);
       expect(embedOf(english).description).toContain('“2022-13” is not a date for to');
@@ -352,7 +356,8 @@ describe('the bot, started as `npm start` starts it, against a fake Discord', ()
       expect(french.ephemeral).toBe(true);
       const fields = embedOf(french).fields ?? [];
       const names = fields.map((f) => f.name.split(' ')[0]);
-      expect(names).toEqual(['/demander', '/chercher', '/article', '/a-propos', '/aide']);
+      expect(names).toEqual(['/demander', '/chercher', '/article', '/chronologie', '/point', '/point', '/point', '/point', '/recharger', '/a-propos', '/aide']);
+      expect(fields.filter((f) => f.name.startsWith('/point')).map((f) => f.name.split(' ')[1])).toEqual(['voir', 'abonner', 'desabonner', 'etat']);
       for (const field of fields) expect(field.value.length).toBeGreaterThan(0);
       // Options are shown with the names the client shows (du:, au:), not a console's --from.
       expect(textOf(embedOf(french))).not.toContain('--from');
@@ -361,7 +366,19 @@ describe('the bot, started as `npm start` starts it, against a fake Discord', ()
         value: 'Cherchez des articles : extraits surlignés, 5 par page\n/chercher requete: pourparlers Genève du: 2022-01',
       });
       const english = await interact(fake.command('help', {}, { user: newUser(), locale: 'en-US' }));
-      expect((embedOf(english).fields ?? []).map((f) => f.name.split(' ')[0])).toEqual(['/ask', '/search', '/article', '/about', '/help']);
+      expect((embedOf(english).fields ?? []).map((f) => f.name.split(' ').slice(0, 2).join(' ').replace(/ [<[].*$/u, ''))).toEqual([
+        '/ask',
+        '/search',
+        '/article',
+        '/timeline',
+        '/digest show',
+        '/digest subscribe',
+        '/digest unsubscribe',
+        '/digest status',
+        '/reload',
+        '/about',
+        '/help',
+      ]);
     });
   });
 

@@ -4,6 +4,9 @@
  * it through the fake only, so what is tested is exactly what runs in production (settings, start-up, signals).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,6 +80,8 @@ export function startBotProcess(options: BotProcessOptions): BotProcess {
     DISCORD_GUILD_ID: options.guildId ?? '',
     DISCORD_SHARD_COUNT: '',
     ARTICLES_DIR: 'seeds',
+    // Its own data folder (subscriptions, index snapshot) unless a test shares one between starts on purpose.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'veille-bot-data-')),
     LOG_LEVEL: 'info',
     NO_COLOR: '1',
     ...options.env,

@@ -67,7 +67,7 @@ export function ask(index: ArticleIndex, question: string, debug?: (quote: Answe
   const query = withoutCue(parseQuery(text, { question: true }), info);
   if (query.terms.length === 0) return { found: false, question: info, query, closest: [] };
 
-  const passages = index.searchPassages(query).slice(0, PASSAGES_READ);
+  const passages = index.searchPassages(query, { limit: PASSAGES_READ });
   const topScore = passages[0]?.score ?? 0;
   const weights = termWeights(index, query);
   const candidates: AnswerQuote[] = [];
@@ -85,7 +85,7 @@ export function ask(index: ArticleIndex, question: string, debug?: (quote: Answe
   candidates.sort((a, b) => b.score - a.score);
   if (debug) candidates.slice(0, 6).forEach(debug);
   const best = candidates[0];
-  if (!best) return { found: false, question: info, query, closest: index.search(query).slice(0, CLOSEST) };
+  if (!best) return { found: false, question: info, query, closest: index.search(query, { limit: CLOSEST }) };
   const second = candidates.find(
     (c) => c.article.id !== best.article.id && c.score >= best.score * SECOND_QUOTE_RATIO && c.spanFound === best.spanFound,
   );

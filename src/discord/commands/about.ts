@@ -14,6 +14,6 @@ export const about = {
     .toJSON(),
   cooldown: false,
   async execute(interaction, context) {
-    await respond(interaction, aboutReply(context.index.all(), context.version, localeOf(interaction.locale)));
+    await respond(interaction, aboutReply(context.library.articles.all(), context.version, localeOf(interaction.locale)));
   },
 } satisfies Command;

@@ -34,18 +34,18 @@ export const article = {
   cooldown: false,
   async execute(interaction, context) {
     const locale = localeOf(interaction.locale);
-    const id = resolveArticleId(context.index, interaction.options.getString('id', true).slice(0, ID_MAX_LENGTH));
+    const id = resolveArticleId(context.library.articles, interaction.options.getString('id', true).slice(0, ID_MAX_LENGTH));
     // An unknown id is answered privately at once (a cheap look-up); only a known article is worth a public reply.
-    if (!context.index.get(id)) {
-      await respond(interaction, unknownArticleReply(context.index, id, locale));
+    if (!context.library.articles.get(id)) {
+      await respond(interaction, unknownArticleReply(context.library.articles, id, locale));
       return;
     }
     await interaction.deferReply();
-    await respond(interaction, articleReply(context.index, { kind: 'article', id, page: 0 }, locale));
+    await respond(interaction, articleReply(context.library.articles, { kind: 'article', id, page: 0 }, locale));
   },
   async autocomplete(interaction, context) {
     const typed = interaction.options.getFocused().slice(0, ID_MAX_LENGTH);
-    const choices = context.index
+    const choices = context.library.articles
       .suggest(typed, LIMITS.autocompleteChoices)
       .filter((a) => a.id.length <= LIMITS.choiceValue)
       .map((a) => ({ name: fitText(`${a.title} (${formatIsoDate(a.date)})`, LIMITS.choiceName), value: a.id }));

@@ -3,6 +3,7 @@ import { localeOf } from '../../render/messages.js';
 import { askReply } from '../../render/replies/askReply.js';
 import type { Command } from '../Command.js';
 import { respond } from '../respond.js';
+import { hideOption } from './hideOption.js';
 
 /** `/ask question [hide]`: the answer quoted from the articles, with citations. */
 export const ask = {
@@ -20,18 +21,12 @@ export const ask = {
         .setRequired(true)
         .setMaxLength(300),
     )
-    .addBooleanOption((option) =>
-      option
-        .setName('hide')
-        .setNameLocalizations({ fr: 'masquer' })
-        .setDescription('Only you see the answer')
-        .setDescriptionLocalizations({ fr: 'Vous seul voyez la réponse' }),
-    )
+    .addBooleanOption(hideOption('Only you see the answer', 'Vous seul voyez la réponse'))
     .toJSON(),
   cooldown: true,
   async execute(interaction, context) {
     const hide = interaction.options.getBoolean('hide') ?? false;
     await interaction.deferReply(hide ? { flags: MessageFlags.Ephemeral } : {});
-    await respond(interaction, askReply(context.index, interaction.options.getString('question', true), localeOf(interaction.locale)));
+    await respond(interaction, askReply(context.library.articles, interaction.options.getString('question', true), localeOf(interaction.locale)));
   },
 } satisfies Command;

@@ -24,12 +24,18 @@ export function searchReply(index: ArticleIndex, action: SearchAction, locale: L
   const to = action.to ? parseIsoDate(action.to) : undefined;
   const query = parseQuery(action.query);
   if (query.terms.length === 0) return errorReply(t.queryEmpty, locale, 'notFound');
-  const hits = index.search(query, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  // Only the page shown is ranked and built: at 100,000 articles a common word matches tens of thousands.
+  const { total, hits } = index.searchPage(query, {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    offset: action.page * RESULTS_PER_PAGE,
+    limit: RESULTS_PER_PAGE,
+  });
   return pagedHits(
-    hits.map((h) => h.best),
+    { total, shown: hits.map((h) => h.best) },
     action.page,
     (page) => ({ ...action, page }),
-    { title: t.searchTitle(action.query), intro: t.searchIntro(hits.length), locale, noneText: t.searchNone(action.query) },
+    { title: t.searchTitle(action.query), intro: t.searchIntro(total), locale, noneText: t.searchNone(action.query) },
   );
 }
 
@@ -37,24 +43,25 @@ export function searchReply(index: ArticleIndex, action: SearchAction, locale: L
 export function excerptsReply(index: ArticleIndex, action: ExcerptsAction, locale: Locale): Reply {
   const t = messages(locale);
   const query = { text: action.terms.join(' '), terms: action.terms.map((term, group) => ({ term, group, alias: false })) };
-  const passages = index.searchPassages(query);
-  return pagedHits(passages, action.page, (page) => ({ ...action, page }), {
+  const { total, hits } = index.searchPassagesPage(query, { offset: action.page * RESULTS_PER_PAGE, limit: RESULTS_PER_PAGE });
+  return pagedHits({ total, shown: hits }, action.page, (page) => ({ ...action, page }), {
     title: t.excerptsTitle,
     // Passages, several per article: counting them as articles would overstate what was found.
-    intro: t.excerptsIntro(passages.length),
+    intro: t.excerptsIntro(total),
     locale,
     noneText: t.searchNone(action.terms.join(' ')),
   });
 }
 
+/** `shown`: the hits of page `page` only; `total`: how many there are in all. */
 function pagedHits(
-  hits: readonly PassageHit[],
+  { total, shown }: { readonly total: number; readonly shown: readonly PassageHit[] },
   page: number,
   at: (page: number) => Action,
   options: { readonly title: string; readonly intro: string; readonly locale: Locale; readonly noneText: string },
 ): Reply {
   const t = messages(options.locale);
-  if (hits.length === 0) {
+  if (total === 0) {
     return {
       tone: 'notFound',
       title: options.title,
@@ -66,9 +73,8 @@ function pagedHits(
       ephemeral: false,
     };
   }
-  const count = Math.ceil(hits.length / RESULTS_PER_PAGE);
+  const count = Math.ceil(total / RESULTS_PER_PAGE);
   if (page >= count) return errorReply(t.pageOutOfRange(count), options.locale);
-  const shown = hits.slice(page * RESULTS_PER_PAGE, (page + 1) * RESULTS_PER_PAGE);
   const blocks: ReplyBlock[] = shown.map((hit, i) => {
     const text = hit.article.paragraphs[hit.paragraph] ?? '';
     return {
