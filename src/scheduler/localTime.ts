@@ -1,3 +1,5 @@
+import { addDays as addCalendarDays, formatCalendarDay, parseCalendarDay } from '../core/digest/CalendarDay.js';
+
 /**
  * Local calendar days and wall-clock times in an IANA time zone, with the `Intl` API only (no tz library): the zone
  * rules come from the ICU data Node ships, so they follow the same updates as the runtime.
@@ -107,7 +109,7 @@ function offsetAt(instant: number, timeZone: string): number {
 /** The local calendar day of `instant` in `timeZone`: which day's digest an article that arrived then belongs to. */
 export function localDay(instant: number, timeZone: string): string {
   const w = wallClockAt(instant, timeZone);
-  return formatDay(w.year, w.month, w.day);
+  return formatCalendarDay(w);
 }
 
 /**
@@ -115,7 +117,7 @@ export function localDay(instant: number, timeZone: string): string {
  * instant after the gap (the post is late, not lost); in the autumn repeated hour, the first occurrence (one post).
  */
 export function instantOf(day: string, time: TimeOfDay, timeZone: string): number {
-  const parsed = parseDayParts(day);
+  const parsed = parseCalendarDay(day);
   if (!parsed) throw new RangeError(`not a day: ${day}`);
   const wall = Date.UTC(parsed.year, parsed.month - 1, parsed.day, time.hour, time.minute);
   // The offsets a day before and after bracket any transition near `wall` (zones change at most once a day).
@@ -165,10 +167,9 @@ export function latestFireAtOrBefore(at: number, time: TimeOfDay, timeZone: stri
 
 /** `day` moved by `days` calendar days (negative: earlier). Calendar arithmetic, independent of any zone. */
 export function addDays(day: string, days: number): string {
-  const parsed = parseDayParts(day);
+  const parsed = parseCalendarDay(day);
   if (!parsed) throw new RangeError(`not a day: ${day}`);
-  const d = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day + days));
-  return formatDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return formatCalendarDay(addCalendarDays(parsed, days));
 }
 
 /**
@@ -176,8 +177,8 @@ export function addDays(day: string, days: number): string {
  * as `/digest subscribe replay_from` before it reaches the store.
  */
 export function parseDay(text: string): string | undefined {
-  const parsed = parseDayParts(text.trim());
-  return parsed ? formatDay(parsed.year, parsed.month, parsed.day) : undefined;
+  const parsed = parseCalendarDay(text);
+  return parsed ? formatCalendarDay(parsed) : undefined;
 }
 
 /**
@@ -200,18 +201,3 @@ export function formatTimeOfDay(time: TimeOfDay): string {
   return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
 
-function parseDayParts(text: string): { year: number; month: number; day: number } | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
-  return { year, month, day };
-}
-
-function formatDay(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
