@@ -104,8 +104,11 @@ export function unknownArticleReply(index: ArticleIndex, id: string, locale: Loc
   };
 }
 
-/** The first paragraph that is prose, not a caption: what a reader would read first. */
+/**
+ * The first paragraph that is prose — not a caption, not a headline (no closing punctuation, already shown as the
+ * title): what a reader would read first.
+ */
 function firstProse(article: Article): number | undefined {
-  const i = article.paragraphs.findIndex((p) => !isCaption(p));
+  const i = article.paragraphs.findIndex((p) => !isCaption(p) && /[.!?…»"”]\s*$/u.test(p));
   return i === -1 ? undefined : i;
 }
