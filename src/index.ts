@@ -6,6 +6,7 @@ import { UserError } from './core/errors.js';
 import type { ArticleIndex } from './core/search/ArticleIndex.js';
 import { runShards } from './discord/runShards.js';
 import { startBot } from './discord/startBot.js';
+import { startEventLoopMonitor } from './eventLoopMonitor.js';
 import { LiveLibrary } from './LiveLibrary.js';
 import { createLogger, type Logger } from './logger.js';
 import { localDay } from './scheduler/localTime.js';
@@ -15,12 +16,12 @@ import { openIndex } from './storage/openIndex.js';
 import { SubscriptionStore } from './storage/SubscriptionStore.js';
 import { watchArticles } from './storage/watchArticles.js';
 import { VERSION } from './version.js';
+import { WorkQueue } from './WorkQueue.js';
 
 /** Skipped files named in the start-up line; the rest are counted (each has its own warning line anyway). */
 const SKIPPED_IN_SUMMARY = 5;
 /** After a clean shutdown, how long the event loop may take to drain before the process exits anyway. */
 const EXIT_GRACE_MS = 1000;
-const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Composition root: settings → articles → index → a one-shot command, the console, or (with a token) Discord with
@@ -44,7 +45,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const loadStarted = Date.now();
-  const index = await loadIndex(config, logger);
+  // Replies, event extraction, files handed over by the watcher and the index snapshot's save (which goes on after
+  // start-up) share one queue, so that together they never hold the event loop.
+  const work = new WorkQueue();
+  const index = await loadIndex(config, logger, work);
   if (!index) return 1;
 
   if (argv.length > 0 || !config.discordToken) {
@@ -53,11 +57,18 @@ async function main(argv: readonly string[]): Promise<number> {
     await runConsole(library, { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true }, logger);
     return 0;
   }
-  return runBot(config, { token: config.discordToken, index, loadStarted }, logger);
+  return runBot(config, { token: config.discordToken, index, loadStarted, work }, logger);
 }
 
 /** The bot: the subscriptions store, the folder watcher, the library they keep current, and Discord. */
-async function runBot(config: Config, start: { token: string; index: ArticleIndex; loadStarted: number }, logger: Logger): Promise<number> {
+async function runBot(
+  config: Config,
+  start: { token: string; index: ArticleIndex; loadStarted: number; work: WorkQueue },
+  logger: Logger,
+): Promise<number> {
+  // From here on the gateway's heartbeat and the 3-second acknowledgements share this thread: report any stall.
+  const monitor = startEventLoopMonitor(logger);
+  const { work } = start;
   const timeZone = config.digestTimezone;
   const today = (): string => localDay(Date.now(), timeZone);
   const store = SubscriptionStore.open({ dataDir: config.dataDir });
@@ -78,6 +89,7 @@ async function runBot(config: Config, start: { token: string; index: ArticleInde
     maxBytes: config.articleMaxBytes,
     changedSince: start.loadStarted,
     logger,
+    work,
     onUpsert: (article, change) => {
       library.upsert(article);
       if (change.kind === 'added') noteArrivals([article.id]);
@@ -96,6 +108,7 @@ async function runBot(config: Config, start: { token: string; index: ArticleInde
       token: start.token,
       cooldownSeconds: config.cooldownSeconds,
       version: VERSION,
+      work,
       digests: { store, timeZone, rescan: () => watcher.rescan() },
       ...(config.discordApiUrl ? { apiUrl: config.discordApiUrl } : {}),
       ...(config.discordGuildId ? { guildId: config.discordGuildId } : {}),
@@ -103,12 +116,13 @@ async function runBot(config: Config, start: { token: string; index: ArticleInde
     logger,
   );
   // Dated events are extracted in the background: the gateway keeps its heartbeat meanwhile.
-  void library.fillEvents(immediate).then(() => logger.info({ articles: library.articles.size }, 'Timeline ready'));
+  void library.fillEvents(work).then(() => logger.info({ articles: library.articles.size }, 'Timeline ready'));
   // Runs until a signal, unless Discord refuses the token (no retry can fix that: exit with code 1).
   const refused = await Promise.race([stopping.then(() => undefined), bot.loggedIn.then(() => stopping.then(() => undefined), (error: unknown) => error)]);
   await bot.stop();
   await watcher.close();
   store.close();
+  monitor.stop();
   // When Discord is unreachable at that moment, @discordjs/ws keeps retrying the gateway after destroy() (a
   // reconnect timer outlives it) and the process would never end: leave once the logs are written.
   setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
@@ -133,13 +147,15 @@ function untilSignal(logger: Logger): Promise<void> {
 }
 
 /** The index, from the snapshot in DATA_DIR when the folder has not changed since, else from the files. */
-async function loadIndex(config: Config, logger: Logger): Promise<ArticleIndex | undefined> {
+async function loadIndex(config: Config, logger: Logger, work: WorkQueue): Promise<ArticleIndex | undefined> {
   let opened;
   try {
     opened = await openIndex({
       articlesDir: config.articlesDir,
       dataDir: config.dataDir,
       maxBytes: config.articleMaxBytes,
+      // Each pause waits for a turn of the queue: the snapshot's save then takes turns with replies, not their place.
+      yieldToEventLoop: () => work.run(() => undefined),
       log: (message, fields) => logger.debug(fields, message),
     });
   } catch (error) {

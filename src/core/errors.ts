@@ -7,7 +7,9 @@ export class UserError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** `cause`: the error behind it, for callers that must tell one refusal from another (never shown). */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }

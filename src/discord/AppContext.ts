@@ -1,3 +1,4 @@
+import type { Steps } from '../core/search/steps.js';
 import type { Library } from '../render/Library.js';
 import type { Logger } from '../logger.js';
 import type { Command } from './Command.js';
@@ -17,4 +18,12 @@ export interface AppContext {
   readonly commands: readonly Command[];
   /** Subscriptions, the scheduler and the folder rescan, for /digest and /reload. */
   readonly digests: DigestServices;
+  /**
+   * Builds a reply once the interaction is acknowledged: one build at a time, with a pause between two once they
+   * have held the thread for a slice. Fifty searches arriving together then never hold the event loop for their
+   * total (half a second measured), and interactions arriving meanwhile are acknowledged at once.
+   */
+  compute<T>(build: () => T): Promise<T>;
+  /** `compute` for a reply written as steps (`/ask`): the queue may also yield between two of its steps. */
+  computeSteps<T>(build: () => Steps<T>): Promise<T>;
 }

@@ -73,5 +73,5 @@ async function runButton(interaction: ButtonInteraction, context: AppContext): P
     if (wait > 0) throw new UserError('COOLDOWN', t.cooldown(wait));
   }
   await interaction.deferUpdate();
-  await respond(interaction, actionReply(context.library, decoded.action, locale));
+  await respond(interaction, await context.compute(() => actionReply(context.library, decoded.action, locale)));
 }

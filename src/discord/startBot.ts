@@ -1,5 +1,5 @@
 import type { Interaction } from 'discord.js';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { Client, DefaultRestOptions, DiscordAPIError, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import type { Library } from '../render/Library.js';
 import type { Logger } from '../logger.js';
 import { localeOf, messages } from '../render/messages.js';
@@ -10,8 +10,9 @@ import type { DigestServices } from './DigestServices.js';
 import { digestPoster } from './postDigest.js';
 import { DigestScheduler } from '../scheduler/DigestScheduler.js';
 import { handleInteraction } from './handleInteraction.js';
-import { loggableError } from './loggableError.js';
+import { loggableError, withoutToken } from './loggableError.js';
 import { registerCommands } from './registerCommands.js';
+import { WorkQueue } from '../WorkQueue.js';
 
 export interface BotOptions {
   /** The store and the folder rescan; the scheduler is created here, once connected. */
@@ -21,6 +22,8 @@ export interface BotOptions {
   readonly guildId?: string;
   readonly cooldownSeconds: number;
   readonly version: string;
+  /** The thread's work queue, where replies are built (before background work); default: one of its own. */
+  readonly work?: WorkQueue;
 }
 
 export interface RunningBot {
@@ -30,6 +33,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** How often discord.js drops its idle per-route REST handlers (see the client's options). */
+const REST_HANDLER_SWEEP_MS = 60_000;
 /** Login attempts wait 1 s, 2 s, 4 s… up to this between tries while Discord cannot be reached. */
 const MAX_LOGIN_BACKOFF_MS = 60_000;
 
@@ -38,11 +43,31 @@ const MAX_LOGIN_BACKOFF_MS = 60_000;
  * sharding, each process runs this for its shards and only the one holding shard 0 registers the commands.
  */
 export function startBot(library: Library, options: BotOptions, logger: Logger): RunningBot {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      makeRequest: timeoutsLogged(logger),
+      // discord.js keeps a rate-limit handler per route and major parameter, and an interaction's callback route is
+      // its own: one handler per interaction, swept when idle once an hour by default — memory that grows with the
+      // interaction rate for an hour (the soak measured ~400 bytes each). Idle handlers hold no state worth keeping.
+      handlerSweepInterval: REST_HANDLER_SWEEP_MS,
+    },
+  });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   let scheduler: DigestScheduler | undefined;
   const digests: DigestServices = { ...options.digests, scheduler: () => scheduler };
-  const context: AppContext = { library, logger, cooldowns: new Cooldowns(options.cooldownSeconds), version: options.version, commands, digests };
+  const work = options.work ?? new WorkQueue();
+  const context: AppContext = {
+    library,
+    logger,
+    cooldowns: new Cooldowns(options.cooldownSeconds),
+    version: options.version,
+    commands,
+    digests,
+    compute: (build) => work.run(build, 'interactive'),
+    computeSteps: (build) => work.runSteps(build, 'interactive'),
+  };
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
@@ -91,6 +116,13 @@ export function startBot(library: Library, options: BotOptions, logger: Logger):
   client.rest.on('response', (request, response) => {
     if (response.status === 429) {
       logger.warn({ method: request.method, route: request.route, retryAfter: response.headers.get('retry-after') }, 'Rate limited by Discord (429); retrying');
+    } else if (response.status >= 500) {
+      // discord.js resends the same request (a post keeps its nonce, so Discord cannot create it twice), a few times.
+      const retrying = request.retries < client.rest.options.retries;
+      logger.warn(
+        { method: request.method, route: request.route, status: response.status, attempt: request.retries + 1 },
+        retrying ? `Discord answered ${response.status}; retrying` : `Discord answered ${response.status}; giving up`,
+      );
     }
   });
 
@@ -107,6 +139,26 @@ export function startBot(library: Library, options: BotOptions, logger: Logger):
       await Promise.allSettled([...inFlight, scheduler?.stop()]);
       await client.destroy();
     },
+  };
+}
+
+type MakeRequest = typeof DefaultRestOptions.makeRequest;
+
+/**
+ * discord.js's own HTTP call, with a log line when Discord does not answer within the REST timeout (15 s): discord.js
+ * then resends the request on its own and emits nothing, so without this a slow Discord would leave no trace. The
+ * URL is logged without an interaction's token.
+ */
+function timeoutsLogged(logger: Logger): MakeRequest {
+  return async (url, init) => {
+    try {
+      return await DefaultRestOptions.makeRequest(url, init);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') {
+        logger.warn({ method: init.method ?? 'GET', url: withoutToken(url) }, 'Discord did not answer in time; discord.js retries the request');
+      }
+      throw error;
+    }
   };
 }
 

@@ -15,8 +15,13 @@ export type SqliteDatabase = BetterSqlite3.Database;
 /** The database file's name inside DATA_DIR. */
 export const DATABASE_FILE = 'veille.sqlite';
 
-/** 5 s: long enough to outwait another shard's short write, short enough that a stuck lock is reported promptly. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * 50 ms. better-sqlite3 is synchronous: while a statement waits for another program's lock, the bot's one thread
+ * waits with it — no heartbeat, no acknowledgement (Discord allows 3 s). 50 ms outwaits another shard's write (a
+ * millisecond or two, its fsync included) and keeps a lock held for longer from stalling the bot: the store then
+ * reports `locked`, digests pause, and commands say so.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 50;
 
 /**
  * Why the database cannot be used. `locked`: another program holds a lock (transient, retried); `read-only`: the

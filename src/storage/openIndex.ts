@@ -4,7 +4,7 @@
  * parsed and indexed from the snapshot. Without one, every file is read and the index built without blocking the
  * event loop. Either way a fresh snapshot is saved when anything changed.
  */
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { statSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
@@ -259,13 +259,22 @@ async function scanFolder(root: string, pause: () => Promise<void>): Promise<{ f
   const files: ScannedFile[] = [];
   for (let start = 0; start < sorted.length; start += STATS_PER_BATCH) {
     for (const f of sorted.slice(start, start + STATS_PER_BATCH)) {
-      // Not a regular file, or gone: left without size, so it is read, and the reader says why it is skipped.
-      const info = statSync(f.path, { throwIfNoEntry: false });
+      // Not a regular file, gone, a symlink loop (ELOOP), unreadable: left without size, so it is read, and the reader
+      // says why it is skipped. A throw here would stop the whole start-up for one bad link.
+      const info = statOrUndefined(f.path);
       files.push(info?.isFile() ? { ...f, size: info.size, mtimeMs: info.mtimeMs } : f);
     }
     await pause();
   }
   return { files, skipped };
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The loader's words for a folder that cannot be listed. */

@@ -8,9 +8,11 @@
  * cooldown (3 searches, then one back every COOLDOWN_SECONDS) never leaks between tests. The last tests stop it
  * and start a second process against the same fake, which proves restarts neither re-register nor break buttons.
  */
-import type { APIButtonComponent, APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord, type FakeMessage, type InteractionSpec, type RecordedRequest } from '../support/FakeDiscord.js';
+import { FakeDiscord, type FakeMessage, type InteractionSpec } from '../support/FakeDiscord.js';
+import * as shared from '../support/interactions.js';
+import { button, buttonsOf, embedOf, textOf, userIds, type Answer } from '../support/interactions.js';
 import { startBotProcess, type BotProcess, type LogLine } from '../support/startBotProcess.js';
 
 const TOKEN = 'MTAx.fake.token-for-tests-only';
@@ -27,70 +29,8 @@ const COMMANDS = ['ask', 'search', 'article', 'timeline', 'digest', 'reload', 'a
 /** A question whose terms match many passages: its "More excerpts" spans several pages. */
 const BROAD_QUESTION = 'Que demande la Russie à l’OTAN ?';
 
-/** What the user ends up seeing for one interaction, and how the bot got there. */
-interface Answer {
-  /** The message body the bot sent last (reply, update, edit or follow-up). */
-  readonly body: Record<string, unknown>;
-  /** Whether only the user sees it. */
-  readonly ephemeral: boolean;
-  /** The steps, e.g. `['callback 5', 'PATCH @original']`. */
-  readonly steps: readonly string[];
-}
-
-interface Button {
-  readonly label: string;
-  readonly customId: string;
-  readonly disabled: boolean;
-}
-
-let nextUser = 1300000000000070000n;
 /** A user nobody else uses: cooldowns are per user. */
-function newUser(): { id: string } {
-  nextUser += 1n;
-  return { id: String(nextUser) };
-}
-
-function callbackType(request: RecordedRequest): number | undefined {
-  return request.path.endsWith('/callback') ? ((request.body as { type?: number } | undefined)?.type ?? undefined) : undefined;
-}
-
-function step(request: RecordedRequest): string {
-  const type = callbackType(request);
-  if (type !== undefined) return `callback ${type}`;
-  const target = request.path.split('/').slice(4).join('/');
-  return target ? `${request.method} ${target.replace(/^messages\//, '')}` : `${request.method} follow-up`;
-}
-
-/** The reply, update, edit or follow-up that completes an interaction (not a deferral). */
-function isFinal(request: RecordedRequest): boolean {
-  const type = callbackType(request);
-  if (type !== undefined) return type === 4 || type === 7 || type === 8;
-  return request.method === 'PATCH' || request.method === 'POST';
-}
-
-function embedOf(answer: Answer): APIEmbed {
-  const embeds = answer.body['embeds'] as APIEmbed[] | undefined;
-  expect(embeds).toHaveLength(1);
-  return embeds?.[0] as APIEmbed;
-}
-
-function buttonsOf(answer: Answer): Button[] {
-  const rows = (answer.body['components'] as Array<{ components: APIButtonComponent[] }> | undefined) ?? [];
-  return rows.flatMap((row) =>
-    row.components.map((b) => ({ label: ('label' in b ? b.label : undefined) ?? '', customId: 'custom_id' in b ? b.custom_id : '', disabled: b.disabled === true })),
-  );
-}
-
-function button(answer: Answer, label: string): Button {
-  const found = buttonsOf(answer).find((b) => b.label === label);
-  if (!found) throw new Error(`no button "${label}" in ${JSON.stringify(buttonsOf(answer).map((b) => b.label))}`);
-  return found;
-}
-
-/** Description and fields of an embed as one text, to look for what a user reads. */
-function textOf(embed: APIEmbed): string {
-  return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text].join('\n');
-}
+const newUser = userIds(1300000000000070000n);
 
 describe('the bot, started as `npm start` starts it, against a fake Discord', () => {
   let fake: FakeDiscord;
@@ -99,23 +39,8 @@ describe('the bot, started as `npm start` starts it, against a fake Discord', ()
   const processes: BotProcess[] = [];
 
   /** Dispatches an interaction and waits for the bot to complete it; returns what the user sees. */
-  async function interact(spec: InteractionSpec): Promise<Answer & { id: string }> {
-    const { id } = await fake.sendInteraction(spec);
-    return { id, ...(await answerOf(id)) };
-  }
-
-  async function answerOf(id: string): Promise<Answer> {
-    const last = await fake.waitForRequest((r) => r.interactionId === id && r.status < 300 && isFinal(r));
-    const steps = fake.interactionResponses(id);
-    const first = steps[0];
-    const type = callbackType(last);
-    const data = (type === undefined ? last.body : (last.body as { data?: unknown }).data) as Record<string, unknown>;
-    let flags: number;
-    if (type !== undefined || (last.method === 'POST' && step(last) === 'POST follow-up')) flags = Number(data['flags'] ?? 0);
-    else if (first && callbackType(first) === 5) flags = Number((first.body as { data?: { flags?: number } }).data?.flags ?? 0);
-    else flags = 0; // an edit after deferUpdate: the public message the button was on
-    return { body: data, ephemeral: (flags & EPHEMERAL) !== 0, steps: steps.filter((r) => r.seq <= last.seq).map(step) };
-  }
+  const interact = (spec: InteractionSpec): Promise<Answer & { id: string }> => shared.interact(fake, spec);
+  const answerOf = (id: string): Promise<Answer> => shared.answerOf(fake, id);
 
   function click(customId: string, user: { id: string }, extra: { locale?: string; message?: FakeMessage } = {}): InteractionSpec {
     return fake.button(customId, extra.message, { user, ...(extra.locale ? { locale: extra.locale } : {}) });

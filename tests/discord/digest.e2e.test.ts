@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type InteractionSpec, type RecordedRequest } from '../support/FakeDiscord.js';
+import { digestCommand } from '../support/interactions.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';
 
 const TOKEN = 'MTAx.fake.token-for-tests-only';
@@ -63,9 +64,7 @@ async function answer(spec: InteractionSpec): Promise<{ embed: APIEmbed; ephemer
 
 /** A /digest subcommand with its options (channel options carry Discord's resolved channel, as real clients send). */
 function digest(sub: string, options: Array<{ name: string; type: number; value: string | boolean }>, extra: { permissions?: string } = {}): InteractionSpec {
-  const spec = fake.command('digest', [{ type: 1, name: sub, options }], { user: newUser(), ...extra });
-  spec.data['resolved'] = { channels: { [channelId]: { id: channelId, name: 'général', type: 0, permissions: '2048' } } };
-  return spec;
+  return digestCommand(fake, sub, options, { user: newUser(), channelId, ...extra });
 }
 
 const channelPosts = (): RecordedRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);

@@ -251,6 +251,20 @@ describe('FakeDiscord with the real discord.js client', () => {
     expect(validateResponse('POST', posts[1]?.url ?? '', 200, posts[1]?.response)).toEqual([]);
   });
 
+  it('returns the first message for a nonce sent again with enforce_nonce, as Discord does, and only then', async () => {
+    const channelId = fake.guilds[0]?.channelId ?? '';
+    const channel = client.channels.cache.get(channelId);
+    if (!channel?.isSendable()) throw new Error('no sendable channel in the cache');
+    const before = fake.messagesIn(channelId).length;
+    const first = await channel.send({ content: 'une fois', nonce: 'n-42', enforceNonce: true, allowedMentions: { parse: [] } });
+    const again = await channel.send({ content: 'une fois', nonce: 'n-42', enforceNonce: true, allowedMentions: { parse: [] } });
+    expect(again.id).toBe(first.id);
+    // Without enforce_nonce, Discord does not deduplicate.
+    const other = await channel.send({ content: 'une fois', nonce: 'n-42', allowedMentions: { parse: [] } });
+    expect(other.id).not.toBe(first.id);
+    expect(fake.messagesIn(channelId).length - before).toBe(2);
+  });
+
   it('accepts multipart bodies (files) and validates their payload_json', async () => {
     const channel = client.channels.cache.get(fake.guilds[0]?.channelId ?? '');
     if (!channel?.isSendable()) throw new Error('no sendable channel in the cache');

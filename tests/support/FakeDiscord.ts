@@ -170,6 +170,8 @@ const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 const APPLICATION_FLAGS = (1 << 19) | (1 << 23);
 const EPHEMERAL = 1 << 6;
 const LOADING = 1 << 7;
+/** How long Discord remembers a nonce sent with `enforce_nonce` ("the past few minutes"). */
+const NONCE_WINDOW_MS = 3 * 60_000;
 
 const perms = (...bits: number[]): string => bits.reduce((acc, bit) => acc | (1n << BigInt(bit)), 0n).toString();
 /** VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, ADD_REACTIONS, USE_EXTERNAL_EMOJIS,
@@ -498,6 +500,11 @@ export class FakeDiscord {
     return this.interactions.get(interactionId)?.autocompleteChoices;
   }
 
+  /** The messages of a channel that are not interaction responses (the bot's own posts, and messages made up to carry a button), oldest first. */
+  messagesIn(channelId: string): FakeMessage[] {
+    return [...this.storedMessages.values()].filter((m) => m.channel_id === channelId && m['interaction_metadata'] === undefined && m['webhook_id'] === undefined);
+  }
+
   /** A message the bot posted (or a component message the fake made up), by id. */
   message(id: string): FakeMessage | undefined {
     return this.storedMessages.get(id);
@@ -530,17 +537,25 @@ export class FakeDiscord {
     await closed;
   }
 
-  /** Sends op 9 INVALID_SESSION; unless resumable, the session is forgotten and the client must IDENTIFY again. */
+  /**
+   * Sends op 9 INVALID_SESSION; unless resumable, the session is forgotten and the client must IDENTIFY again. As
+   * Discord, the fake sends nothing more on that connection: a resumable session queues its events until RESUME.
+   */
   invalidateSession(resumable = false): void {
     const session = this.requireLiveSession();
     if (!resumable) session.valid = false;
     this.send(session.socket as WebSocket, { op: 9, d: resumable, s: null, t: null });
+    session.socket = undefined;
   }
 
-  /** Sends op 7 RECONNECT: the client should close and RESUME on resume_gateway_url. */
+  /**
+   * Sends op 7 RECONNECT: the client should close and RESUME on resume_gateway_url. As Discord, the fake sends
+   * nothing more on that connection: events dispatched meanwhile are queued and replayed on RESUME.
+   */
   requestReconnect(): void {
     const session = this.requireLiveSession();
     this.send(session.socket as WebSocket, { op: 7, d: null, s: null, t: null });
+    session.socket = undefined;
   }
 
   private requireLiveSession(): Session {
@@ -1312,7 +1327,17 @@ export class FakeDiscord {
       case 'POST /channels/*/messages': {
         const guild = this.guilds.find((g) => g.channelId === parts[1]);
         if (!guild) throw new DiscordError(404, 10003, 'Unknown Channel', `POST to unknown channel ${parts[1] ?? ''}`);
-        const message = this.makeMessage(guild.channelId, isObject(body) ? body : {});
+        const fields = isObject(body) ? body : {};
+        const nonce = typeof fields['nonce'] === 'string' || typeof fields['nonce'] === 'number' ? String(fields['nonce']) : undefined;
+        // enforce_nonce: a message by the same author with the same nonce, in the last few minutes, is returned as is.
+        if (nonce !== undefined && fields['enforce_nonce'] === true) {
+          const same = this.messagesIn(guild.channelId).find(
+            (m) => m['nonce'] === nonce && Date.now() - Date.parse(String(m['timestamp'])) < NONCE_WINDOW_MS,
+          );
+          if (same) return { status: 200, body: same };
+        }
+        const message = this.makeMessage(guild.channelId, fields);
+        if (nonce !== undefined) message['nonce'] = nonce;
         this.storedMessages.set(message.id, message);
         return { status: 200, body: message };
       }

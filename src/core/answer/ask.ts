@@ -7,6 +7,7 @@ import { matchQuality } from '../search/matchQuality.js';
 import type { ParsedQuery } from '../search/parseQuery.js';
 import { parseQuery } from '../search/parseQuery.js';
 import { analyze, analyzeTerms } from '../text/analyze.js';
+import { runSteps, type Steps } from '../search/steps.js';
 import { splitSentences } from '../text/splitSentences.js';
 import type { Sentence } from '../text/splitSentences.js';
 import type { QuestionInfo } from './classifyQuestion.js';
@@ -62,12 +63,21 @@ const ALIAS_QUALITY = 0.8;
  * holds enough of the question, says so and offers the closest articles.
  */
 export function ask(index: ArticleIndex, question: string, debug?: (quote: AnswerQuote) => void): AskResult {
+  return runSteps(askSteps(index, question, debug));
+}
+
+/**
+ * `ask`, pausing after the search and after each passage read: reading a dozen passages closely takes tens of
+ * milliseconds before the code is warm, and the bot must not hold its event loop that long (see `steps.ts`).
+ */
+export function* askSteps(index: ArticleIndex, question: string, debug?: (quote: AnswerQuote) => void): Steps<AskResult> {
   const info = classifyQuestion(question);
   const text = info.language === 'en' ? translateEnglishQuery(question) : question;
   const query = withoutCue(parseQuery(text, { question: true }), info);
   if (query.terms.length === 0) return { found: false, question: info, query, closest: [] };
 
   const passages = index.searchPassages(query, { limit: PASSAGES_READ });
+  yield;
   const topScore = passages[0]?.score ?? 0;
   const weights = termWeights(index, query);
   const candidates: AnswerQuote[] = [];
@@ -76,11 +86,12 @@ export function ask(index: ArticleIndex, question: string, debug?: (quote: Answe
     let previous: ReadonlyMap<number, number> = new Map();
     for (const sentence of splitSentences(paragraph)) {
       if (isCaption(sentence.text)) continue;
-      const read = readSentence(sentence, passage, query, info);
-      const quote = scoreSentence(read, previous, passage, weights, topScore);
+      const read = readSentence(sentence, passage, query);
+      const quote = scoreSentence(read, previous, passage, weights, topScore, info);
       if (quote) candidates.push(quote);
       previous = read.quality;
     }
+    yield;
   }
   candidates.sort((a, b) => b.score - a.score);
   if (debug) candidates.slice(0, 6).forEach(debug);
@@ -128,11 +139,14 @@ interface SentenceReading {
   /** Best match quality of each query group in the sentence. */
   readonly quality: ReadonlyMap<number, number>;
   readonly matched: readonly Mark[];
-  readonly span: ReturnType<typeof findAnswerSpan>;
 }
 
-/** Which of the question's words a sentence holds, and the answer span it offers. */
-function readSentence(sentence: Sentence, passage: PassageHit, query: ParsedQuery, info: QuestionInfo): SentenceReading {
+/**
+ * Which of the question's words a sentence holds. The answer span it offers is looked for only once the sentence
+ * holds enough of the question (`scoreSentence`): finding candidates is most of the cost of a question, and most
+ * sentences of the passages read never qualify.
+ */
+function readSentence(sentence: Sentence, passage: PassageHit, query: ParsedQuery): SentenceReading {
   const quality = new Map<number, number>();
   const matched: Mark[] = [];
   for (const token of analyze(sentence.text)) {
@@ -144,7 +158,7 @@ function readSentence(sentence: Sentence, passage: PassageHit, query: ParsedQuer
       if (q > (quality.get(t.group) ?? 0)) quality.set(t.group, q);
     }
   }
-  return { sentence, quality, matched, span: findAnswerSpan(sentence.text, info, matched) };
+  return { sentence, quality, matched };
 }
 
 /**
@@ -158,6 +172,7 @@ function scoreSentence(
   passage: PassageHit,
   weights: Weights,
   topScore: number,
+  info: QuestionInfo,
 ): AnswerQuote | undefined {
   let covered = 0;
   for (const [group, weight] of weights.byGroup) {
@@ -166,15 +181,16 @@ function scoreSentence(
   }
   const coverage = weights.total > 0 ? covered / weights.total : 0;
   if (coverage < MIN_SENTENCE_COVERAGE) return undefined;
+  const span = findAnswerSpan(read.sentence.text, info, read.matched);
   // The passage's rank breaks ties between sentences that hold the question equally well.
   const passageStrength = topScore > 0 ? passage.score / topScore : 0;
-  const score = coverage + SPAN_BONUS * (read.span?.fit ?? 0) + PASSAGE_BONUS * passageStrength;
+  const score = coverage + SPAN_BONUS * (span?.fit ?? 0) + PASSAGE_BONUS * passageStrength;
   return {
     article: passage.article,
     paragraph: passage.paragraph,
     sentence: read.sentence,
-    marks: read.span ? [{ start: read.span.start, end: read.span.end }] : mergeMarks(read.matched, read.sentence.text),
-    spanFound: read.span !== undefined,
+    marks: span ? [{ start: span.start, end: span.end }] : mergeMarks(read.matched, read.sentence.text),
+    spanFound: span !== undefined,
     score,
   };
 }

@@ -12,6 +12,9 @@ const D = 0.5;
 const MAX_TF = 255;
 /** Lengths are stored in two bytes. */
 const MAX_LENGTH = 0xffff;
+/** Pairs per chunk of the builder's scratch (4 MiB). */
+const PAIR_CHUNK_BITS = 20;
+const PAIR_CHUNK_MASK = (1 << PAIR_CHUNK_BITS) - 1;
 /** Postings moved between two pause points of a compaction. */
 const POSTINGS_PER_STEP = 400_000;
 
@@ -483,7 +486,11 @@ export class TermIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
   private df: Int32Array = new Int32Array(1024);
-  private pairs: Uint32Array = new Uint32Array(1 << 16);
+  /**
+   * (term, frequency) pairs of every document, in fixed-size chunks: growing one array of 40 million entries meant
+   * copying it, and each copy blocked the event loop for a quarter of a second.
+   */
+  private readonly pairs: Uint32Array[] = [];
   private pairCount = 0;
   private docStarts: Uint32Array = new Uint32Array(1024);
   private docIds: Uint32Array = new Uint32Array(1024);
@@ -503,9 +510,6 @@ export class TermIndexBuilder {
       lengths.set(this.docLengths);
       this.docLengths = lengths;
     }
-    if (this.pairCount + counts.size * 2 > this.pairs.length) {
-      this.pairs = growU32(this.pairs, Math.max(this.pairCount + counts.size * 2, Math.ceil(this.pairs.length * 1.5)));
-    }
     this.docIds[this.docCount] = doc;
     this.docStarts[this.docCount] = this.pairCount;
     this.docLengths[this.docCount] = Math.min(counts.size, MAX_LENGTH);
@@ -523,17 +527,27 @@ export class TermIndexBuilder {
         }
       }
       this.df[id] = (this.df[id] as number) + 1;
-      this.pairs[this.pairCount++] = id;
-      this.pairs[this.pairCount++] = Math.min(tf, MAX_TF);
+      this.pushPair(id);
+      this.pushPair(Math.min(tf, MAX_TF));
     }
     this.docStarts[this.docCount] = this.pairCount;
+  }
+
+  private pushPair(value: number): void {
+    const chunk = this.pairCount >>> PAIR_CHUNK_BITS;
+    if (chunk >= this.pairs.length) this.pairs.push(new Uint32Array(1 << PAIR_CHUNK_BITS));
+    (this.pairs[chunk] as Uint32Array)[this.pairCount & PAIR_CHUNK_MASK] = value;
+    this.pairCount++;
   }
 
   /** Lays out the postings: sorts the vocabulary, then fills each term's documents in increasing order. */
   *finishSteps(): Steps<TermIndexData> {
     const terms = yield* sortStringsSteps(this.termList.slice());
     const rank = new Uint32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) rank[this.termIds.get(terms[i] as string) as number] = i;
+    for (let i = 0; i < terms.length; i++) {
+      rank[this.termIds.get(terms[i] as string) as number] = i;
+      if (i % 65_536 === 65_535) yield;
+    }
     yield;
     const offsets = new Uint32Array(terms.length + 1);
     for (let tmp = 0; tmp < this.termList.length; tmp++) offsets[(rank[tmp] as number) + 1] = this.df[tmp] as number;
@@ -547,11 +561,11 @@ export class TermIndexBuilder {
       const doc = this.docIds[n] as number;
       const end = this.docStarts[n + 1] as number;
       for (let k = this.docStarts[n] as number; k < end; k += 2) {
-        const r = rank[this.pairs[k] as number] as number;
+        const r = rank[(this.pairs[k >>> PAIR_CHUNK_BITS] as Uint32Array)[k & PAIR_CHUNK_MASK] as number] as number;
         const at = cursor[r] as number;
         cursor[r] = at + 1;
         docs[at] = doc;
-        tfs[at] = this.pairs[k + 1] as number;
+        tfs[at] = (this.pairs[(k + 1) >>> PAIR_CHUNK_BITS] as Uint32Array)[(k + 1) & PAIR_CHUNK_MASK] as number;
       }
       work += end - (this.docStarts[n] as number);
       if (work >= POSTINGS_PER_STEP) {
@@ -567,7 +581,7 @@ export class TermIndexBuilder {
       alive[this.docIds[n] as number] = 1;
     }
     // Free the scratch arrays before the caller allocates more.
-    this.pairs = new Uint32Array(0);
+    this.pairs.length = 0;
     this.termIds.clear();
     return { terms, offsets, docs, tfs, lengths, alive };
   }

@@ -26,7 +26,7 @@ export async function runStepsAsync<T>(steps: Steps<T>, pause: () => Promise<voi
  * Sorts strings in code-unit order (the order `<` uses), pausing every `chunk` elements of work: a native sort of a
  * 500,000-term vocabulary would block for a third of a second. Sorts runs natively, then merges them pairwise.
  */
-export function* sortStringsSteps(values: string[], chunk = 32_768): Steps<string[]> {
+export function* sortStringsSteps(values: string[], chunk = 16_384): Steps<string[]> {
   let runs: string[][] = [];
   for (let start = 0; start < values.length; start += chunk) {
     runs.push(values.slice(start, start + chunk).sort());

@@ -41,7 +41,7 @@ export const article = {
       return;
     }
     await interaction.deferReply();
-    await respond(interaction, articleReply(context.library.articles, { kind: 'article', id, page: 0 }, locale));
+    await respond(interaction, await context.compute(() => articleReply(context.library.articles, { kind: 'article', id, page: 0 }, locale)));
   },
   async autocomplete(interaction, context) {
     const typed = interaction.options.getFocused().slice(0, ID_MAX_LENGTH);

@@ -1,6 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { localeOf } from '../../render/messages.js';
-import { askReply } from '../../render/replies/askReply.js';
+import { askReplySteps } from '../../render/replies/askReply.js';
 import type { Command } from '../Command.js';
 import { respond } from '../respond.js';
 import { hideOption } from './hideOption.js';
@@ -27,6 +27,7 @@ export const ask = {
   async execute(interaction, context) {
     const hide = interaction.options.getBoolean('hide') ?? false;
     await interaction.deferReply(hide ? { flags: MessageFlags.Ephemeral } : {});
-    await respond(interaction, askReply(context.library.articles, interaction.options.getString('question', true), localeOf(interaction.locale)));
+    const question = interaction.options.getString('question', true);
+    await respond(interaction, await context.computeSteps(() => askReplySteps(context.library.articles, question, localeOf(interaction.locale))));
   },
 } satisfies Command;

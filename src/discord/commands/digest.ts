@@ -10,7 +10,8 @@ import { digestStatusReply } from '../../render/replies/digestStatusReply.js';
 import { resolveUserDate } from '../../render/replies/resolveUserDate.js';
 import { upcomingPost } from '../../scheduler/DigestScheduler.js';
 import { formatTimeOfDay, parseTimeOfDay } from '../../scheduler/localTime.js';
-import { unavailableMessage } from '../../storage/Database.js';
+import { DatabaseUnavailableError, unavailableMessage, type DatabaseUnavailable } from '../../storage/Database.js';
+import type { SubscriptionStatus, SubscriptionStore } from '../../storage/SubscriptionStore.js';
 import type { AppContext } from '../AppContext.js';
 import type { Command } from '../Command.js';
 import { readDateOption } from '../readDateOption.js';
@@ -135,7 +136,7 @@ async function show(interaction: ChatInputCommandInteraction, context: AppContex
   // A month or a year is a date, but not a day: a digest is the news of one day.
   if (date && !day) throw new UserError('BAD_DATE', messages(locale).badUserDate(interaction.options.getString('date') ?? ''));
   await interaction.deferReply();
-  await respond(interaction, digestReply(context.library, day, locale));
+  await respond(interaction, await context.compute(() => digestReply(context.library, day, locale)));
 }
 
 async function subscribe(interaction: ChatInputCommandInteraction, context: AppContext, locale: Locale): Promise<void> {
@@ -158,15 +159,17 @@ async function subscribe(interaction: ChatInputCommandInteraction, context: AppC
   if (cached && me && !cached.permissionsFor(me).has(POST_PERMISSIONS)) throw new UserError('NOT_WRITABLE', t.notWritable(channel.name ?? channel.id));
   const quiet = interaction.options.getBoolean('quiet') ?? false;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const { replaced } = context.digests.store.subscribe({
-    guildId,
-    channelId: channel.id,
-    time: formatTimeOfDay(time),
-    ...(replayFrom ? { replayFrom } : {}),
-    quiet,
-    createdBy: interaction.user.id,
-    at: Date.now(),
-  });
+  const { replaced } = useStore(context, locale, (store) =>
+    store.subscribe({
+      guildId,
+      channelId: channel.id,
+      time: formatTimeOfDay(time),
+      ...(replayFrom ? { replayFrom } : {}),
+      quiet,
+      createdBy: interaction.user.id,
+      at: Date.now(),
+    }),
+  );
   context.digests.scheduler()?.reschedule();
   const name = channel.name ?? channel.id;
   const lines = [
@@ -182,7 +185,7 @@ async function unsubscribe(interaction: ChatInputCommandInteraction, context: Ap
   const t = messages(locale);
   const channel = interaction.options.getChannel('channel', true);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const removed = context.digests.store.unsubscribe(guildId, channel.id);
+  const removed = useStore(context, locale, (store) => store.unsubscribe(guildId, channel.id));
   context.digests.scheduler()?.reschedule();
   const name = channel.name ?? channel.id;
   await respond(interaction, confirmation(t.statusTitle, removed ? t.unsubscribed(name) : t.notSubscribed(name)));
@@ -191,23 +194,51 @@ async function unsubscribe(interaction: ChatInputCommandInteraction, context: Ap
 async function status(interaction: ChatInputCommandInteraction, context: AppContext, locale: Locale): Promise<void> {
   const guildId = requireManageServer(interaction);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const { store, timeZone } = context.digests;
-  const unavailable = (store.state.ok ? undefined : store.state.unavailable) ?? context.digests.scheduler()?.status().paused;
+  const { timeZone } = context.digests;
+  let unavailable: DatabaseUnavailable | undefined;
+  let statuses: SubscriptionStatus[] = [];
+  try {
+    statuses = useStore(context, locale, (store) => store.status(guildId));
+  } catch (error) {
+    // Not an error for this command: why digests are paused is what it is asked to tell.
+    if (!(error instanceof UserError && error.cause instanceof DatabaseUnavailableError)) throw error;
+    unavailable = error.cause.unavailable;
+  }
   const now = Date.now();
-  const subscriptions = unavailable
-    ? []
-    : store.status(guildId).map((s) => {
-        const upcoming = upcomingPost(s, now, timeZone);
-        return {
-          channelName: interaction.guild?.channels.cache.get(s.channelId)?.name ?? s.channelId,
-          status: s,
-          ...(upcoming ? { upcoming } : {}),
-        };
-      });
+  const subscriptions = statuses.map((s) => {
+    const upcoming = upcomingPost(s, now, timeZone);
+    return {
+      channelName: interaction.guild?.channels.cache.get(s.channelId)?.name ?? s.channelId,
+      status: s,
+      ...(upcoming ? { upcoming } : {}),
+    };
+  });
   await respond(
     interaction,
     digestStatusReply({ subscriptions, timeZone, ...(unavailable ? { paused: unavailableMessage(unavailable.reason, locale) } : {}) }, locale),
   );
+}
+
+/**
+ * Runs a command's use of the subscriptions database. A database closed by an earlier failure (a lock since
+ * released, a file repaired or moved aside) is reopened first: the scheduler's own retry may be minutes away, and the
+ * busy timeout bounds what a file still locked costs. A database that cannot be used becomes a private message that
+ * says why and that nothing was changed (`UserError` with the `DatabaseUnavailableError` as cause), and the scheduler
+ * is woken so that it pauses the digests and retries on its own.
+ */
+function useStore<T>(context: AppContext, locale: Locale, use: (store: SubscriptionStore) => T): T {
+  const { store } = context.digests;
+  const scheduler = context.digests.scheduler();
+  try {
+    // Back after a failure: the scheduler resumes the digests now rather than at its next retry.
+    if (!store.state.ok && store.reopen().ok) scheduler?.reschedule();
+    return use(store);
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    scheduler?.reschedule();
+    const why = unavailableMessage(error.unavailable.reason, locale);
+    throw new UserError('DATABASE_UNAVAILABLE', `${why} ${messages(locale).nothingChanged}`, { cause: error });
+  }
 }
 
 function confirmation(title: string, text: string): Reply {

@@ -44,7 +44,7 @@ export const search = {
     await interaction.deferReply(hide ? { flags: MessageFlags.Ephemeral } : {});
     const query = interaction.options.getString('query', true);
     const action = searchAction(query, range);
-    const reply = searchReply(context.library.articles, action, locale);
+    const reply = await context.compute(() => searchReply(context.library.articles, action, locale));
     // The query was shortened to fit the page buttons: say so rather than search for less than was typed silently.
     const shortened = action.query !== query.replace(/\s+/gu, ' ').trim() && !reply.ephemeral;
     await respond(interaction, shortened ? { ...reply, footer: [reply.footer, t.queryTruncated].filter(Boolean).join(' · ') } : reply);

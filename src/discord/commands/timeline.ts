@@ -36,6 +36,6 @@ export const timeline = {
     }
     await interaction.deferReply();
     const action = timelineAction(interaction.options.getString('query') ?? '', range);
-    await respond(interaction, timelineReply(context.library, action, localeOf(interaction.locale)));
+    await respond(interaction, await context.compute(() => timelineReply(context.library, action, localeOf(interaction.locale))));
   },
 } satisfies Command;

@@ -1,4 +1,5 @@
-import { ask } from '../../core/answer/ask.js';
+import { askSteps } from '../../core/answer/ask.js';
+import { runSteps, type Steps } from '../../core/search/steps.js';
 import type { ArticleIndex } from '../../core/search/ArticleIndex.js';
 import type { ReplyButton } from '../Reply.js';
 import { fitsInButton } from '../Action.js';
@@ -9,14 +10,22 @@ import { EXCERPT_BUDGET } from '../limits.js';
 import { messages } from '../messages.js';
 import type { Locale, Reply } from '../Reply.js';
 import { plain } from '../Reply.js';
+import { errorReply } from './errorReply.js';
 
 /**
  * `/ask`: the sentence(s) that answer, quoted verbatim with the answer marked and their citations; or an honest
  * "not found" with the closest articles. Buttons open the cited article and show more excerpts.
  */
 export function askReply(index: ArticleIndex, question: string, locale: Locale): Reply {
+  return runSteps(askReplySteps(index, question, locale));
+}
+
+/** `askReply` with the pauses of `askSteps`, for callers that share their thread with other work (the bot). */
+export function* askReplySteps(index: ArticleIndex, question: string, locale: Locale): Steps<Reply> {
   const t = messages(locale);
-  const result = ask(index, question);
+  const result = yield* askSteps(index, question);
+  // Only stopwords or punctuation: say so, rather than "no answer found" to a question that asked nothing.
+  if (result.query.terms.length === 0) return errorReply(t.queryEmpty, locale, 'notFound');
   const terms = result.query.terms.filter((q) => !q.alias).map((q) => q.term);
   const more: ReplyButton[] = terms.length > 0 ? [{ action: { kind: 'excerpts', terms, page: 0 }, label: t.moreExcerpts, emoji: '🔎' }] : [];
   if (!result.found) {

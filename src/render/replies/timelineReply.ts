@@ -28,6 +28,8 @@ type TimelineAction = Extract<Action, { kind: 'timeline' }>;
 export function timelineReply(library: Library, action: TimelineAction, locale: Locale): Reply {
   const t = messages(locale);
   const query = action.query.trim();
+  // Words typed, none of them searchable (stopwords, punctuation): say so, rather than show no events.
+  if (query && parseQuery(query).terms.length === 0) return errorReply(t.queryEmpty, locale, 'notFound');
   const range = rangeOf(library, action, query);
   const ids = query
     ? library.articles.search(parseQuery(query)).map((hit) => hit.article.id)
