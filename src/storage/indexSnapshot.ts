@@ -37,6 +37,7 @@ export interface SnapshotSource {
   readonly maxBytes: number;
 }
 
+/** What a snapshot holds: the index's arrays, the folder's files as they were, and the settings it was made under. */
 export interface Snapshot {
   readonly data: ArticleIndexData;
   readonly files: readonly FileRecord[];

@@ -21,6 +21,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES, loadArticles, readArticleFile } from './load
 /** The snapshot's file name in the data folder. */
 export const SNAPSHOT_FILE = 'index-snapshot.bin';
 
+/** Where the articles and the snapshot are, and how to share the event loop and report progress. */
 export interface OpenIndexOptions {
   readonly articlesDir: string;
   /** Where the snapshot lives (created if missing). */
@@ -33,6 +34,7 @@ export interface OpenIndexOptions {
   readonly log?: (message: string, fields: Readonly<Record<string, unknown>>) => void;
 }
 
+/** The ready index, what was skipped (for the start-up log), and how the start went. */
 export interface OpenedIndex {
   readonly index: ArticleIndex;
   /** Files not loaded, with the reason (sorted by path), as `loadArticles` reports them. */

@@ -5,12 +5,14 @@
  * current query), so nothing is cleared between queries.
  *
  * Each document's state is one 64-byte record (16 uint32 slots, the last 4 float64 slots overlaid on the same
- * buffer): a query touches hundreds of thousands of passages in random order, and one cache line per passage
- * instead of one per field made scoring several times faster.
+ * buffer): a query touches hundreds of thousands of passages in random order, and memory latency, not arithmetic,
+ * is the cost of scoring; one cache line per passage instead of one per field.
  */
+
+/** Slots per document record: 16 uint32 = 8 float64 = 64 bytes. */
 export const STRIDE32 = 16;
 export const STRIDE64 = 8;
-/** uint32 slots. */
+/** uint32 slots: stamps of the query, the query term and the group that last touched the document; terms matched. */
 export const TOUCH = 0;
 export const TERM = 1;
 export const GROUP = 2;
@@ -20,11 +22,12 @@ export const MASK_ANY = 4;
 export const MASK_60 = 5;
 export const MASK_90 = 6;
 export const MASK_100 = 7;
-/** float64 slots. */
+/** float64 slots: BM25 score, weight of the query covered, best match quality in the current group. */
 export const SCORE = 4;
 export const COVERAGE = 5;
 export const BEST = 6;
 
+/** The scratch records of one index's documents, reused by every query (see the file comment). */
 export class Accumulator {
   u32: Uint32Array = new Uint32Array(0);
   f64: Float64Array = new Float64Array(0);

@@ -36,14 +36,13 @@ export interface TermRef {
 }
 
 /**
- * Documents let in while only touched documents are scored: those whose owner (a passage's article) is stamped
- * `mark` in `stamps` (at `owner × stride`).
+ * The documents still in play once a query's remaining terms can only add to them: sorted, disjoint ranges
+ * `[starts[i], ends[i])` (a passage, or all the passages of an article).
  */
-export interface Admission {
-  readonly owner: Uint32Array;
-  readonly stamps: Uint32Array;
-  readonly stride: number;
-  readonly mark: number;
+export interface InPlay {
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly count: number;
 }
 
 /** The compacted part of a term index, as plain arrays: what a snapshot stores. */
@@ -206,8 +205,7 @@ export class TermIndex {
 
   /**
    * Adds `factor × BM25(term, document)` to the score of each live document holding the term, among documents
-   * `from … to - 1` (and, with `onlyTouched`, only those this query already touched or that `admit` lets in); counts
-   * the current query term
+   * `from … to - 1` (and, with `inPlay`, only those in its ranges); counts the current query term
    * and the group's best `quality` (times `groupWeight`) once per document. The per-posting work of a search: kept to
    * typed-array reads and writes.
    */
@@ -219,8 +217,7 @@ export class TermIndex {
     acc: Accumulator,
     from = 0,
     to = 0xffff_ffff,
-    onlyTouched = false,
-    admit?: Admission,
+    inPlay?: InPlay,
   ): void {
     const average = this.live > 0 ? this.totalLength / this.live : 1;
     const norm = (K1 * B) / average;
@@ -230,7 +227,7 @@ export class TermIndex {
       let end = this.offsets[ref.main + 1] as number;
       if (from > 0) start = lowerBoundU32(this.docs, from, start, end);
       if (to < 0xffff_ffff) end = lowerBoundU32(this.docs, to, start, end);
-      this.accumulateRange(this.docs, this.tfs, start, end, factor, quality, groupWeight, acc, base, norm, onlyTouched, admit);
+      this.accumulateRange(this.docs, this.tfs, start, end, factor, quality, groupWeight, acc, base, norm, inPlay);
     }
     const delta = ref.delta;
     if (delta && delta.docs.length > 0) {
@@ -238,7 +235,7 @@ export class TermIndex {
       let end = delta.docs.length;
       if (from > 0) start = lowerBoundNumbers(delta.docs, from, start, end);
       if (to < 0xffff_ffff) end = lowerBoundNumbers(delta.docs, to, start, end);
-      this.accumulateRange(delta.docs, delta.tfs, start, end, factor, quality, groupWeight, acc, base, norm, onlyTouched, admit);
+      this.accumulateRange(delta.docs, delta.tfs, start, end, factor, quality, groupWeight, acc, base, norm, inPlay);
     }
   }
 
@@ -253,13 +250,14 @@ export class TermIndex {
     acc: Accumulator,
     base: number,
     norm: number,
-    onlyTouched: boolean,
-    admit: Admission | undefined,
+    inPlay: InPlay | undefined,
   ): void {
-    const owner = admit?.owner;
-    const ownerStamps = admit?.stamps;
-    const ownerStride = admit?.stride ?? 0;
-    const ownerMark = admit?.mark ?? 0;
+    // With documents in play, the postings are walked beside their sorted ranges: a posting outside them costs a
+    // comparison of sequential data instead of a look at its (randomly placed) record.
+    const starts = inPlay?.starts;
+    const ends = inPlay?.ends;
+    const ranges = inPlay?.count ?? 0;
+    let r = 0;
     const alive = this.alive;
     const lengths = this.lengths;
     const { u32, f64, touched, queryMark, termMark, groupMark, groupBit } = acc;
@@ -270,13 +268,17 @@ export class TermIndex {
     let count = acc.touchedCount;
     for (let k = start; k < end; k++) {
       const doc = docs[k] as number;
+      if (starts) {
+        while (r < ranges && (ends as Uint32Array)[r] as number <= doc) r++;
+        if (r >= ranges) break;
+        if (doc < (starts[r] as number)) continue;
+      }
       if (alive[doc] !== 1) continue;
       const tf = tfs[k] as number;
       const s = factor * (D + (tf * (K1 + 1)) / (tf + base + norm * (lengths[doc] as number)));
       const i = doc * STRIDE32;
       const j = doc * STRIDE64;
       if (u32[i + TOUCH] !== queryMark) {
-        if (onlyTouched && (!owner || (ownerStamps as Uint32Array)[(owner[doc] as number) * ownerStride] !== ownerMark)) continue;
         u32[i + TOUCH] = queryMark;
         touched[count++] = doc;
         f64[j + SCORE] = s;
