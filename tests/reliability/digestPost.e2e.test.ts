@@ -5,7 +5,7 @@
  * must carry the same nonce with `enforce_nonce`, so that Discord (and the fake, which deduplicates as Discord does)
  * keeps one message whatever reached it; each failure is logged; the bot keeps running and answering.
  *
- * The wait for the next minute plus the 15 s timeout make this the slowest end-to-end file (about 40–85 s): it
+ * The wait for the next minute plus the 15 s timeout make this the slowest end-to-end file (about 40–100 s): it
  * has its own file so that it runs beside the others.
  */
 import type { APIEmbed } from 'discord.js';
@@ -52,7 +52,9 @@ describe('a scheduled digest post through 500s and a timeout', () => {
     fake.failNext(`POST /channels/${channelId}/messages`, { status: 500, times: 4 });
     fake.failNext(`POST /channels/${channelId}/messages`, { delayMs: REST_TIMEOUT_MS + 1_500 });
 
-    const at = new Date(Math.ceil((Date.now() + 5_000) / 60_000) * 60_000);
+    // The next whole minute at least 20 s away: the subscription must be saved before it (else the first post is
+    // tomorrow's), even on a machine busy with other test files.
+    const at = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
     const time = `${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`;
     const subscribed = await interact(
       fake,
@@ -65,7 +67,11 @@ describe('a scheduled digest post through 500s and a timeout', () => {
     expect(embedOf(subscribed).title).toBe('Abonnement enregistré');
 
     // Landed: the held request answered too (it reached the fake, which returns the message its nonce made).
-    await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && r.fault?.startsWith('delayed') === true, 110_000);
+    await fake
+      .waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && r.fault?.startsWith('delayed') === true, 110_000)
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}\nsubscribed for ${time} UTC; the bot's last lines:\n${bot.stderr().split('\n').slice(-15).join('\n')}`);
+      });
     await bot.waitForLog((l) => l.msg === 'Digest posted', 10_000);
 
     const tries = posts();
