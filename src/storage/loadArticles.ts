@@ -247,13 +247,14 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
-function toRelative(root: string, path: string): string {
+/** `path` relative to `root`, with `/` separators whatever the platform: how files are named in logs and ids. */
+export function toRelative(root: string, path: string): string {
   const rel = relative(root, path);
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results keep the items' order. */
-async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -267,7 +268,8 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 }
 
 /** Code-unit order: stable across locales, so the same folder always loads the same way. */
-function compareStrings(a: string, b: string): number {
+/** Code-unit order, the same on every machine (no locale): file and id order must not depend on where the bot runs. */
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

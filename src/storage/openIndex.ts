@@ -7,7 +7,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import { statSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Article } from '../core/corpus/article.js';
 import type { ParseOutcome } from '../core/corpus/parseArticle.js';
@@ -16,7 +16,7 @@ import { runStepsAsync, sortStringsSteps } from '../core/search/steps.js';
 import type { FileRecord } from './indexSnapshot.js';
 import { loadSnapshot, saveSnapshot } from './indexSnapshot.js';
 import type { SkippedFile } from './loadArticles.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, loadArticles, readArticleFile } from './loadArticles.js';
+import { compareStrings, DEFAULT_MAX_ARTICLE_BYTES, loadArticles, mapPool, readArticleFile, toRelative } from './loadArticles.js';
 
 /** The snapshot's file name in the data folder. */
 export const SNAPSHOT_FILE = 'index-snapshot.bin';
@@ -285,27 +285,5 @@ function describeListError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'file disappeared while loading';
   return `could not be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-}
-
-function toRelative(root: string, path: string): string {
-  const rel = relative(root, path);
-  return sep === '/' ? rel : rel.split(sep).join('/');
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
