@@ -76,8 +76,7 @@ beforeAll(async () => {
   guildId = fake.guilds[0]?.id ?? '';
   channelId = fake.guilds[0]?.channelId ?? '';
   bot = start();
-  await bot.waitForLog((l) => l.msg === 'Slash commands registered', 25_000);
-  await bot.waitForLog((l) => l.msg === 'Timeline ready', 25_000);
+  await bot.untilServing(25_000);
 }, 60_000);
 
 afterAll(async () => {

@@ -36,8 +36,7 @@ beforeAll(async () => {
     guildId: fake.guilds[0]?.id ?? '',
     env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'veille-digest-faults-')), DIGEST_TIMEZONE: 'UTC' },
   });
-  await bot.waitForLog((l) => l.msg === 'Slash commands registered', 30_000);
-  await bot.waitForLog((l) => l.msg === 'Timeline ready', 30_000);
+  await bot.untilServing(30_000);
 }, 60_000);
 
 afterAll(async () => {

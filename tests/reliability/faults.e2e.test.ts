@@ -39,8 +39,7 @@ beforeAll(async () => {
   fake = await FakeDiscord.start({ token: TOKEN });
   const guildId = fake.guilds[0]?.id ?? '';
   bot = startBotProcess({ apiUrl: fake.apiUrl, token: TOKEN, guildId, env: { DATA_DIR: dataDir, COOLDOWN_SECONDS: '0', DIGEST_TIMEZONE: 'UTC' } });
-  await bot.waitForLog((l) => l.msg === 'Slash commands registered', 30_000);
-  await bot.waitForLog((l) => l.msg === 'Timeline ready', 30_000);
+  await bot.untilServing(30_000);
 }, 60_000);
 
 afterAll(async () => {

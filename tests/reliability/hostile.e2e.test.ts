@@ -39,8 +39,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   fake = await FakeDiscord.start({ token: TOKEN });
   bot = startBotProcess({ apiUrl: fake.apiUrl, token: TOKEN, guildId: fake.guilds[0]?.id ?? '', env: { COOLDOWN_SECONDS: '0' } });
-  await bot.waitForLog((l) => l.msg === 'Slash commands registered', 30_000);
-  await bot.waitForLog((l) => l.msg === 'Timeline ready', 30_000);
+  await bot.untilServing(30_000);
 }, 60_000);
 
 afterAll(async () => {

@@ -51,8 +51,7 @@ beforeAll(async () => {
     guildId: fake.guilds[0]?.id ?? '',
     env: { ARTICLES_DIR: articlesDir, DATA_DIR: dataDir, COOLDOWN_SECONDS: '0' },
   });
-  await bot.waitForLog((l) => l.msg === 'Slash commands registered', 40_000);
-  await bot.waitForLog((l) => l.msg === 'Timeline ready', 40_000);
+  await bot.untilServing(40_000);
   // The index snapshot is written in the background after start-up: wait for it, it is start-up work too.
   for (let waited = 0; !existsSync(join(dataDir, 'index-snapshot.bin')) && waited < 20_000; waited += 100) await sleep(100);
 }, 60_000);

@@ -39,6 +39,11 @@ export interface BotProcess {
   logs(): LogLine[];
   /** Resolves with the first log line (already printed or to come) that passes `test`. */
   waitForLog(test: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /**
+   * Resolves once the bot serves everything: commands registered with the fake and dated events extracted (the
+   * timeline and digests are complete only then).
+   */
+  untilServing(timeoutMs?: number): Promise<void>;
   /** Resolves when the process has exited. */
   readonly exited: Promise<Exit>;
   /**
@@ -167,5 +172,9 @@ export function startBotProcess(options: BotProcessOptions): BotProcess {
     throw new Error(`the bot did not exit within ${timeoutMs} ms of ${signal}; killed`);
   };
 
-  return { child, stdout: () => out, stderr: () => err, logs, waitForLog, exited, stop };
+  const untilServing = async (timeoutMs = 40_000): Promise<void> => {
+    await waitForLog((l) => l.msg === 'Slash commands registered' || l.msg === 'Slash commands up to date', timeoutMs);
+    await waitForLog((l) => l.msg === 'Timeline ready', timeoutMs);
+  };
+  return { child, stdout: () => out, stderr: () => err, logs, waitForLog, untilServing, exited, stop };
 }
