@@ -155,8 +155,8 @@ interface Plan {
  * Indexing passages rather than whole articles is what made French retrieval good (an answer lives in one paragraph;
  * a long article otherwise wins on sheer length). Pure: articles come in, hits go out.
  *
- * Built for 100,000 articles (a million passages): postings in typed arrays, terms expanded (prefix, typos) against a
- * sorted vocabulary, BM25 accumulated per passage into reused buffers, and only the hits asked for materialised —
+ * Built for 100,000 articles (a million passages): postings in typed arrays, terms expanded (prefix, typos) in
+ * MiniSearch's radix-tree vocabulary, BM25 accumulated per passage into reused buffers, and only the hits asked for materialised —
  * `limit` keeps a small heap instead of sorting every match, common words of a long query only add to the passages
  * already in play, and a hit's passages, marks and matched terms are computed when read.
  */
@@ -281,8 +281,7 @@ export class ArticleIndex {
       this.passageCount[number] = (this.passageCount[number] as number) + 1;
     }
     this.nextPassage = passages;
-    this.passages = TermIndex.from(data.passages);
-    yield;
+    this.passages = yield* TermIndex.fromSteps(data.passages);
     this.titles = yield* TitleIndex.fromDataSteps(data.titles, data.articles);
   }
 

@@ -1,8 +1,8 @@
 import type { Accumulator } from './Accumulator.js';
 import { BEST, COUNT, COVERAGE, GROUP, MASK_100, MASK_60, MASK_90, MASK_ANY, SCORE, STRIDE32, STRIDE64, TERM, TOUCH } from './Accumulator.js';
-import { boundedDistance, forEachFuzzyTerm, indexOfTerm, prefixRange } from './sortedTerms.js';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Steps } from './steps.js';
-import { sortStringsSteps } from './steps.js';
+import { runSteps } from './steps.js';
 
 /** BM25+ parameters, MiniSearch's defaults (the engine's ranking was tuned with them). */
 const K1 = 1.2;
@@ -17,12 +17,14 @@ const PAIR_CHUNK_BITS = 20;
 const PAIR_CHUNK_MASK = (1 << PAIR_CHUNK_BITS) - 1;
 /** Postings moved between two pause points of a compaction. */
 const POSTINGS_PER_STEP = 400_000;
+/** Terms put in the vocabulary between two pause points (about 15 ms). */
+const TERMS_PER_STEP = 16_384;
 
 /** Postings of one term added since the last compaction (documents in increasing order). */
 export interface DeltaPostings {
   readonly docs: number[];
   readonly tfs: number[];
-  /** Index of the term in the compacted vocabulary, or -1 for a term that only recent documents hold. */
+  /** Index of the term in the compacted arrays, or -1 for a term that only recent documents hold. */
   readonly main: number;
   /** Live documents holding this term, for terms the compacted vocabulary lacks. */
   df: number;
@@ -47,7 +49,7 @@ export interface InPlay {
 
 /** The compacted part of a term index, as plain arrays: what a snapshot stores. */
 export interface TermIndexData {
-  /** Sorted in code-unit order. */
+  /** Distinct, in no particular order. */
   readonly terms: readonly string[];
   /** `docs.subarray(offsets[i], offsets[i + 1])` are the documents holding `terms[i]`, increasing. */
   readonly offsets: Uint32Array;
@@ -60,14 +62,18 @@ export interface TermIndexData {
 }
 
 /**
- * An inverted index of numbered documents (passages, titles): postings as typed arrays (document ids and term
- * frequencies), a sorted vocabulary for prefix and fuzzy expansion, and BM25+ scoring into an `Accumulator`.
+ * An inverted index of numbered documents (passages, titles): MiniSearch's radix tree (`SearchableMap`) as the
+ * vocabulary, which finds a term, the completions of a prefix and the terms within a few typos of a word; postings
+ * as typed arrays (document ids and term frequencies) instead of MiniSearch's per-term maps of objects, which cost
+ * gigabytes and seconds at a million passages; and MiniSearch's BM25+ scoring, accumulated into an `Accumulator`.
  *
  * Two parts: a compacted part (one array per column, built in bulk or loaded from a snapshot) and the postings of
  * documents added since (small per-term lists). Removed documents are flagged dead and skipped until the next
  * compaction drops them. Document ids are chosen by the caller and must increase from one `addDocument` to the next.
  */
 export class TermIndex {
+  /** Term → its index in the compacted arrays, or -1 for a term only recent documents hold. */
+  private vocabulary = new SearchableMap<number>();
   private terms: readonly string[] = [];
   private offsets: Uint32Array = new Uint32Array(1);
   private docs: Uint32Array = new Uint32Array(0);
@@ -80,38 +86,50 @@ export class TermIndex {
   private live = 0;
   private totalLength = 0;
   private delta = new Map<string, DeltaPostings>();
-  /** Terms of `delta` that the compacted vocabulary lacks, in order of appearance. */
-  private deltaOnly: string[] = [];
   private deltaPostings = 0;
 
   /** An index holding `data` (from a builder or a snapshot). */
   static from(data: TermIndexData): TermIndex {
+    return runSteps(TermIndex.fromSteps(data));
+  }
+
+  /** Same as `from`, pausing while the vocabulary fills (a snapshot of 100,000 articles holds ~100,000 terms). */
+  static *fromSteps(data: TermIndexData): Steps<TermIndex> {
     const index = new TermIndex();
-    index.load(data);
+    yield* index.loadSteps(data);
     return index;
   }
 
-  private load(data: TermIndexData): void {
+  /** Replaces the contents with `data`. The vocabulary fills with pauses; the switch itself happens at once. */
+  private *loadSteps(data: TermIndexData): Steps<void> {
+    const vocabulary = new SearchableMap<number>();
+    for (let i = 0; i < data.terms.length; i++) {
+      vocabulary.set(data.terms[i] as string, i);
+      if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+    }
+    // Compacted postings only hold live documents: a term's frequency is its postings count.
+    const mainDf = new Int32Array(data.terms.length);
+    for (let i = 0; i < data.terms.length; i++) mainDf[i] = (data.offsets[i + 1] as number) - (data.offsets[i] as number);
+    let live = 0;
+    let totalLength = 0;
+    for (let d = 0; d < data.lengths.length; d++) {
+      if (data.alive[d] === 1) {
+        live++;
+        totalLength += data.lengths[d] as number;
+      }
+    }
+    this.vocabulary = vocabulary;
     this.terms = data.terms;
     this.offsets = data.offsets;
     this.docs = data.docs;
     this.tfs = data.tfs;
+    this.mainDf = mainDf;
     this.lengths = data.lengths;
     this.alive = data.alive;
     this.slots = data.lengths.length;
-    // Compacted postings only hold live documents: a term's frequency is its postings count.
-    this.mainDf = new Int32Array(data.terms.length);
-    for (let i = 0; i < data.terms.length; i++) this.mainDf[i] = (data.offsets[i + 1] as number) - (data.offsets[i] as number);
-    this.live = 0;
-    this.totalLength = 0;
-    for (let d = 0; d < this.slots; d++) {
-      if (data.alive[d] === 1) {
-        this.live++;
-        this.totalLength += data.lengths[d] as number;
-      }
-    }
+    this.live = live;
+    this.totalLength = totalLength;
     this.delta = new Map();
-    this.deltaOnly = [];
     this.deltaPostings = 0;
   }
 
@@ -137,7 +155,7 @@ export class TermIndex {
 
   /** Distinct terms. */
   get vocabularySize(): number {
-    return this.terms.length + this.deltaOnly.length;
+    return this.vocabulary.size;
   }
 
   isAlive(doc: number): boolean {
@@ -146,51 +164,43 @@ export class TermIndex {
 
   /** Number of live documents holding `term`. */
   documentFrequency(term: string): number {
-    const main = indexOfTerm(this.terms, term);
-    if (main >= 0) return this.mainDf[main] as number;
-    return this.delta.get(term)?.df ?? 0;
+    const main = this.vocabulary.get(term);
+    if (main === undefined) return 0;
+    return main >= 0 ? (this.mainDf[main] as number) : (this.delta.get(term)?.df ?? 0);
   }
 
   /** Where the postings of `term` are, or `undefined` when no live document holds it. */
   ref(term: string): TermRef | undefined {
-    const main = indexOfTerm(this.terms, term);
-    const delta = this.delta.get(term);
-    if (main >= 0) return (this.mainDf[main] as number) > 0 ? { term, main, delta } : undefined;
-    return delta && delta.df > 0 ? { term, main: -1, delta } : undefined;
+    const main = this.vocabulary.get(term);
+    return main === undefined ? undefined : this.liveRef(term, main);
   }
 
   /** Live terms that start with `prefix`, the prefix itself excluded. */
   completions(prefix: string): TermRef[] {
     const refs: TermRef[] = [];
-    const [start, end] = prefixRange(this.terms, prefix);
-    for (let i = start; i < end; i++) {
-      const term = this.terms[i] as string;
-      if (term === prefix || (this.mainDf[i] as number) === 0) continue;
-      refs.push({ term, main: i, delta: this.delta.get(term) });
-    }
-    for (const term of this.deltaOnly) {
-      if (term === prefix || !term.startsWith(prefix)) continue;
-      const delta = this.delta.get(term);
-      if (delta && delta.df > 0) refs.push({ term, main: -1, delta });
+    for (const [term, main] of this.vocabulary.atPrefix(prefix)) {
+      if (term === prefix) continue;
+      const ref = this.liveRef(term, main);
+      if (ref) refs.push(ref);
     }
     return refs;
   }
 
-  /** Live terms within `maxDistance` edits of `term` (at least one edit), with their distance. */
+  /** Live terms within `maxDistance` edits (Levenshtein) of `term`, at least one, with their distance. */
   fuzzy(term: string, maxDistance: number): { readonly ref: TermRef; readonly distance: number }[] {
     const found: { ref: TermRef; distance: number }[] = [];
-    forEachFuzzyTerm(this.terms, term, maxDistance, (i, distance) => {
-      if (distance === 0 || (this.mainDf[i] as number) === 0) return;
-      const other = this.terms[i] as string;
-      found.push({ ref: { term: other, main: i, delta: this.delta.get(other) }, distance });
-    });
-    for (const other of this.deltaOnly) {
-      const delta = this.delta.get(other);
-      if (!delta || delta.df === 0) continue;
-      const distance = boundedDistance(term, other, maxDistance);
-      if (distance >= 1 && distance <= maxDistance) found.push({ ref: { term: other, main: -1, delta }, distance });
+    for (const [other, [main, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
+      if (distance === 0) continue;
+      const ref = this.liveRef(other, main);
+      if (ref) found.push({ ref, distance });
     }
     return found;
+  }
+
+  private liveRef(term: string, main: number): TermRef | undefined {
+    const delta = this.delta.get(term);
+    if (main >= 0) return (this.mainDf[main] as number) > 0 ? { term, main, delta } : undefined;
+    return delta && delta.df > 0 ? { term, main: -1, delta } : undefined;
   }
 
   /** BM25 inverse document frequency of a term held by `df` documents. */
@@ -327,10 +337,13 @@ export class TermIndex {
     for (const [term, tf] of counts) {
       let delta = this.delta.get(term);
       if (!delta) {
-        const main = indexOfTerm(this.terms, term);
+        let main = this.vocabulary.get(term);
+        if (main === undefined) {
+          main = -1;
+          this.vocabulary.set(term, main);
+        }
         delta = { docs: [], tfs: [], main, df: 0 };
         this.delta.set(term, delta);
-        if (main < 0) this.deltaOnly.push(term);
       }
       delta.docs.push(doc);
       delta.tfs.push(Math.min(tf, MAX_TF));
@@ -347,7 +360,8 @@ export class TermIndex {
     this.live--;
     this.totalLength -= this.lengths[doc] as number;
     for (const term of terms) {
-      const main = indexOfTerm(this.terms, term);
+      const main = this.vocabulary.get(term);
+      if (main === undefined) continue;
       if (main >= 0) this.mainDf[main] = Math.max(0, (this.mainDf[main] as number) - 1);
       else {
         const delta = this.delta.get(term);
@@ -371,7 +385,7 @@ export class TermIndex {
   /** Merges recent postings into the compacted part and drops dead documents' postings; ids are kept. */
   *compactSteps(): Steps<void> {
     const data = yield* this.exportSteps(undefined);
-    this.load(data);
+    yield* this.loadSteps(data);
   }
 
   /**
@@ -379,29 +393,20 @@ export class TermIndex {
    * new ids, dense for a snapshot; without, ids are kept and dead documents lose their postings.
    */
   *exportSteps(renumber: Int32Array | undefined): Steps<TermIndexData> {
-    const recent = this.deltaOnly.filter((t) => (this.delta.get(t)?.df ?? 0) > 0);
-    const extra = yield* sortStringsSteps(recent);
     const idOf = (doc: number): number => (this.alive[doc] !== 1 ? -1 : renumber ? (renumber[doc] as number) : doc);
 
-    // Merge the two sorted vocabularies, keeping live terms, and count their live postings.
+    // The live terms: compacted ones first (`sources` ≥ 0: their index), then those only recent documents hold.
     const terms: string[] = [];
-    const sources: number[] = []; // ≥ 0: compacted index; < 0: -(1 + index in extra)
-    let i = 0;
-    let j = 0;
-    while (i < this.terms.length || j < extra.length) {
-      const a = this.terms[i];
-      const b = extra[j];
-      if (b === undefined || (a !== undefined && a < b)) {
-        if ((this.mainDf[i] as number) > 0) {
-          terms.push(a as string);
-          sources.push(i);
-        }
-        i++;
-      } else {
-        terms.push(b);
-        sources.push(-1 - j);
-        j++;
-      }
+    const sources: number[] = [];
+    for (let i = 0; i < this.terms.length; i++) {
+      if ((this.mainDf[i] as number) === 0) continue;
+      terms.push(this.terms[i] as string);
+      sources.push(i);
+    }
+    for (const [term, delta] of this.delta) {
+      if (delta.main >= 0 || delta.df === 0) continue;
+      terms.push(term);
+      sources.push(-1);
     }
     yield;
     const offsets = new Uint32Array(terms.length + 1);
@@ -542,18 +547,11 @@ export class TermIndexBuilder {
     this.pairCount++;
   }
 
-  /** Lays out the postings: sorts the vocabulary, then fills each term's documents in increasing order. */
+  /** Lays out the postings: each term's documents, in increasing order, terms in order of first appearance. */
   *finishSteps(): Steps<TermIndexData> {
-    const terms = yield* sortStringsSteps(this.termList.slice());
-    const rank = new Uint32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) {
-      rank[this.termIds.get(terms[i] as string) as number] = i;
-      if (i % 65_536 === 65_535) yield;
-    }
-    yield;
+    const terms = this.termList;
     const offsets = new Uint32Array(terms.length + 1);
-    for (let tmp = 0; tmp < this.termList.length; tmp++) offsets[(rank[tmp] as number) + 1] = this.df[tmp] as number;
-    for (let i = 0; i < terms.length; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+    for (let i = 0; i < terms.length; i++) offsets[i + 1] = (offsets[i] as number) + (this.df[i] as number);
     const total = offsets[terms.length] as number;
     const docs = new Uint32Array(total);
     const tfs = new Uint8Array(total);
@@ -563,7 +561,7 @@ export class TermIndexBuilder {
       const doc = this.docIds[n] as number;
       const end = this.docStarts[n + 1] as number;
       for (let k = this.docStarts[n] as number; k < end; k += 2) {
-        const r = rank[(this.pairs[k >>> PAIR_CHUNK_BITS] as Uint32Array)[k & PAIR_CHUNK_MASK] as number] as number;
+        const r = (this.pairs[k >>> PAIR_CHUNK_BITS] as Uint32Array)[k & PAIR_CHUNK_MASK] as number;
         const at = cursor[r] as number;
         cursor[r] = at + 1;
         docs[at] = doc;

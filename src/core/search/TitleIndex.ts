@@ -68,7 +68,7 @@ export class TitleIndex {
   /** A title index restored from `data`; `articles` is the list its `docArticle` points into. */
   static *fromDataSteps(data: TitleIndexData, articles: readonly Article[]): Steps<TitleIndex> {
     const index = new TitleIndex();
-    index.terms = TermIndex.from(data.terms);
+    index.terms = yield* TermIndex.fromSteps(data.terms);
     index.docs = Array.from(data.docArticle, (i) => articles[i]);
     const keys: string[] = [];
     for (let doc = 0; doc < index.docs.length; doc++) {

@@ -4,8 +4,9 @@ import { parseArticle } from '../../../src/core/corpus/parseArticle.js';
 import type { ArticleIndex, PassageHit } from '../../../src/core/search/ArticleIndex.js';
 import { ArticleIndex as Index } from '../../../src/core/search/ArticleIndex.js';
 import { parseQuery } from '../../../src/core/search/parseQuery.js';
-import { boundedDistance, forEachFuzzyTerm, prefixRange } from '../../../src/core/search/sortedTerms.js';
+import { prefixRange } from '../../../src/core/search/sortedTerms.js';
 import { runSteps, sortStringsSteps } from '../../../src/core/search/steps.js';
+import { TermIndex, TermIndexBuilder } from '../../../src/core/search/TermIndex.js';
 import { TopK } from '../../../src/core/search/TopK.js';
 import devset from '../../fixtures/devset.json' with { type: 'json' };
 import { loadSeeds } from '../../support/seeds.js';
@@ -183,21 +184,65 @@ describe('autocomplete', () => {
   });
 });
 
-describe('sorted vocabulary', () => {
+describe('vocabulary', () => {
   const words = [...new Set(seeds.flatMap((a) => a.paragraphs.join(' ').toLowerCase().split(/[^\p{L}]+/u)).filter(Boolean))].sort();
 
-  it('finds exactly the words within the edit distance, like a brute-force scan', () => {
+  /** Plain Levenshtein distance: the reference the index's radix-tree walk must agree with. */
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      row = next;
+    }
+    return row[b.length] as number;
+  };
+
+  /** Half the words compacted (built in bulk), the other half added afterwards: both parts must be found. */
+  const termIndex = (() => {
+    const builder = new TermIndexBuilder();
+    const half = Math.floor(words.length / 2);
+    words.slice(0, half).forEach((w, doc) => builder.addDocument(doc, new Map([[w, 1]])));
+    const index = TermIndex.from(runSteps(builder.finishSteps()));
+    words.slice(half).forEach((w, i) => index.addDocument(half + i, new Map([[w, 1]])));
+    return index;
+  })();
+
+  it('finds exactly the terms within the edit distance, compacted or recent, like a brute-force scan', () => {
     for (const query of ['stoltenbreg', 'negociation', 'otan', 'genve', 'xyz', 'ukrainiens']) {
       for (const max of [1, 2]) {
-        const found = new Map<string, number>();
-        forEachFuzzyTerm(words, query, max, (i, d) => found.set(words[i] as string, d));
-        const expected = new Map(words.map((w) => [w, boundedDistance(query, w, max)] as const).filter(([, d]) => d <= max));
+        const found = new Map(termIndex.fuzzy(query, max).map((f) => [f.ref.term, f.distance] as const));
+        const expected = new Map(words.map((w) => [w, distance(query, w)] as const).filter(([, d]) => d >= 1 && d <= max));
         expect(found, `${query} ≤ ${max}`).toEqual(expected);
       }
     }
   });
 
-  it('finds the completions of a prefix as one range', () => {
+  it('finds the completions of a prefix, and forgets the terms of removed documents', () => {
+    const completions = (prefix: string): string[] => termIndex.completions(prefix).map((r) => r.term).sort();
+    expect(completions('russ')).toEqual(words.filter((w) => w.startsWith('russ') && w !== 'russ'));
+    expect(completions('russ').length).toBeGreaterThan(1);
+    const last = words.length - 1;
+    const word = words[last] as string;
+    expect(termIndex.ref(word)).toBeDefined();
+    termIndex.removeDocument(last, [word]);
+    expect(termIndex.ref(word)).toBeUndefined();
+    expect(termIndex.documentFrequency(word)).toBe(0);
+    termIndex.addDocument(last + 1, new Map([[word, 2]]));
+    expect(termIndex.documentFrequency(word)).toBe(1);
+  });
+
+  it('keeps every live term and posting through a compaction', () => {
+    const before = words.map((w) => termIndex.documentFrequency(w));
+    runSteps(termIndex.compactSteps());
+    expect(termIndex.recentPostings).toBe(0);
+    expect(words.map((w) => termIndex.documentFrequency(w))).toEqual(before);
+    expect(termIndex.fuzzy('genve', 1).map((f) => f.ref.term)).toContain('genève');
+  });
+
+  it('finds the strings that start with a prefix as one range of a sorted array', () => {
     const [start, end] = prefixRange(words, 'russ');
     expect(words.slice(start, end)).toEqual(words.filter((w) => w.startsWith('russ')));
     expect(words.slice(start, end).length).toBeGreaterThan(1);
