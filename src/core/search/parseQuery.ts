@@ -1,4 +1,5 @@
 import { analyze } from '../text/analyze.js';
+import { foldAccents } from '../text/foldAccents.js';
 import { aliasesOf } from './aliases.js';
 
 /**
@@ -14,6 +15,11 @@ export interface QueryTerm {
   readonly group: number;
   /** Aliases weigh less than the word the user typed. */
   readonly alias: boolean;
+  /**
+   * The word as typed, accents and case folded (`décès` → `deces`), for a word the user typed. The last word may be
+   * unfinished: it is completed from what was typed, not from its stem (`dec`, which `décembre` also starts with).
+   */
+  readonly typed?: string;
 }
 
 export interface ParsedQuery {
@@ -30,11 +36,11 @@ export function parseQuery(text: string, options: { readonly question?: boolean 
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   let group = 0;
-  for (const { term } of analyze(text, options)) {
+  for (const { term, start, end } of analyze(text, options)) {
     if (seen.has(term)) continue;
     if (group >= MAX_QUERY_TERMS) break;
     seen.add(term);
-    terms.push({ term, group, alias: false });
+    terms.push({ term, group, alias: false, typed: foldAccents(text.slice(start, end)) });
     for (const alias of aliasesOf(term)) {
       if (seen.has(alias)) continue;
       seen.add(alias);

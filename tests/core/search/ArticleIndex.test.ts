@@ -45,6 +45,28 @@ describe('ArticleIndex ranking on the seeds', () => {
     expect(top('Crim')).toEqual(['002_b0f18a854f7ce6e7']);
   });
 
+  it('completes the last word from what was typed, not from its shorter stem', () => {
+    // "décès" stems to "dec", which "décembre" and "décidé" also start with: a finished word must not match those.
+    const small = ArticleIndex.of([
+      article('deaths', '2022-01-05', ['Trois décès ont été signalés dans la région.']),
+      article('december', '2021-12-03', ['Le 3 décembre, le conseil a décidé de reporter le vote.']),
+    ]);
+    expect(small.search(parseQuery('décès')).map((h) => h.article.id)).toEqual(['deaths']);
+    // Unfinished, it still finds the longer word.
+    expect(small.search(parseQuery('décem')).map((h) => h.article.id)).toEqual(['december']);
+  });
+
+  it('keeps the best article when the commoner words of a question only add to what the rarer ones found', () => {
+    // With a budget of one passage, every word after the rarest only scores passages the rarest matched: the right
+    // article for each dev question holds its rarest words, so the first hit must not change.
+    for (const question of ['Où auront lieu les discussions du 10 janvier ?', 'Qui est Denis Pouchiline ?', 'réunion Conseil OTAN-Russie 12 janvier']) {
+      const query = parseQuery(question, { question: true });
+      const full = index.search(query, { limit: 1 }).map((h) => h.article.id);
+      expect(index.search(query, { limit: 1, candidateBudget: 1 }).map((h) => h.article.id), question).toEqual(full);
+      expect(index.searchPage(query, { candidateBudget: 1 }).total).toBeLessThanOrEqual(index.searchPage(query).total);
+    }
+  });
+
   it('finds elided and hyphenated forms from their parts', () => {
     // "l’OTAN" in the text, "OTAN" in the query; "Maison-Blanche" from "maison blanche".
     expect(top('OTAN').length).toBeGreaterThanOrEqual(4);
