@@ -56,7 +56,9 @@ const ANALYSIS_SAMPLE =
   'pourparlers, sécurité, cœur, quand, jusqu’au 10 janvier 2022, 8,5 %.';
 const PRECISIONS: readonly DatePrecision[] = ['year', 'month', 'day'];
 /** Articles encoded per write: bounds the memory a save needs beyond the index itself. */
-const ARTICLES_PER_CHUNK = 2_000;
+const ARTICLES_PER_CHUNK = 500;
+/** Articles restored between two pauses of a load. */
+const ARTICLES_PER_PAUSE = 8_192;
 
 interface SectionEntry {
   readonly offset: number;
@@ -110,7 +112,7 @@ export async function saveSnapshot(path: string, snapshot: Snapshot, pause: () =
  * Reads a snapshot, or `undefined` when there is none, or when it was written by another version of the format or
  * of the text analysis (the caller rebuilds). A damaged file also reads as `undefined`: a snapshot is a cache.
  */
-export async function loadSnapshot(path: string): Promise<Snapshot | undefined> {
+export async function loadSnapshot(path: string, pause: () => Promise<void> = async () => {}): Promise<Snapshot | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -131,7 +133,7 @@ export async function loadSnapshot(path: string): Promise<Snapshot | undefined> 
     const header = JSON.parse(headerBytes.toString('utf8')) as Header;
     if (header.format !== FORMAT_VERSION || header.analysis !== analysisFingerprint()) return undefined;
     const reader = new SectionReader(handle, header.sections);
-    const articles = await readArticles(reader);
+    const articles = await readArticles(reader, pause);
     const passageArticle = new Uint32Array(await reader.bytes('passageArticle'));
     const passageParagraph = new Uint32Array(await reader.bytes('passageParagraph'));
     const passages = await readTermIndex(reader, 'passages');
@@ -296,7 +298,7 @@ const decoder = new TextDecoder('utf-8');
  * bytes the first time they are read. Decoding 300 MB of text into strings at start-up cost more in garbage
  * collection than everything else of a warm start, and a search only ever reads the paragraphs it shows.
  */
-async function readArticles(reader: SectionReader): Promise<Article[]> {
+async function readArticles(reader: SectionReader, pause: () => Promise<void>): Promise<Article[]> {
   const meta = new Int32Array(await reader.bytes('articles.meta'));
   const lengths = new Uint32Array(await reader.bytes('articles.lengths'));
   const offsets = new Float64Array(await reader.bytes('articles.offsets'));
@@ -312,6 +314,8 @@ async function readArticles(reader: SectionReader): Promise<Article[]> {
   const articles = new Array<Article>(count);
   let s = 0;
   for (let i = 0; i < count; i++) {
+    // 100,000 articles' headers take a quarter of a second to restore: pause on the way.
+    if (i % ARTICLES_PER_PAUSE === ARTICLES_PER_PAUSE - 1) await pause();
     const head = decoder.decode(text.subarray(offsets[i * 2] as number, offsets[i * 2 + 1] as number));
     const idLength = lengths[s++] as number;
     const titleLength = lengths[s++] as number;

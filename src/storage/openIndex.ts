@@ -83,7 +83,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
     await loadArticles(options.articlesDir, { maxBytes });
   }
   const files = scan?.files ?? [];
-  const snapshot = await loadSnapshot(snapshotPath);
+  const snapshot = await loadSnapshot(snapshotPath, pause);
   const usable = snapshot && snapshot.source.articlesDir === options.articlesDir && snapshot.source.maxBytes === maxBytes ? snapshot : undefined;
   if (snapshot && !usable) log('Snapshot made for another folder or size cap: rebuilding', { snapshotPath });
 

@@ -17,8 +17,8 @@ const PAIR_CHUNK_BITS = 20;
 const PAIR_CHUNK_MASK = (1 << PAIR_CHUNK_BITS) - 1;
 /** Postings moved between two pause points of a compaction. */
 const POSTINGS_PER_STEP = 400_000;
-/** Terms put in the vocabulary between two pause points (about 15 ms). */
-const TERMS_PER_STEP = 16_384;
+/** Terms put in the vocabulary between two pause points (a few milliseconds). */
+const TERMS_PER_STEP = 4_096;
 
 /** Postings of one term added since the last compaction (documents in increasing order). */
 export interface DeltaPostings {
