@@ -130,13 +130,18 @@ const A_SCORE = 6;
 function otherPassagesWeight(groups: number): number {
   return Math.min(1, Math.max(0.25, 0.05 * groups));
 }
+/** Weight of a title's score in its article's, and how many of a search's first articles get it (`rerankByTitle`). */
+const TITLE_WEIGHT = 1;
+const TITLE_WINDOW = 50;
 /** Recent postings (articles added since the last compaction) beyond which `add` compacts. */
 const MIN_RECENT_POSTINGS = 2_000_000;
 
 /** One expanded term of a query term: the exact term, a completion or a typo correction. */
 interface Expansion {
   readonly ref: TermRef;
-  /** Boost × expansion weight × BM25 idf of the expanded term. */
+  /** Boost × expansion weight: how much the expanded term counts, before its idf. */
+  readonly weight: number;
+  /** `weight` × BM25 idf of the expanded term over passages. */
   readonly factor: number;
   /** How well the expanded term stands for the query term (see `matchQuality`). */
   readonly quality: number;
@@ -466,14 +471,14 @@ export class ArticleIndex {
       const expansions: Expansion[] = [];
       const included = new Set<string>([t.term]);
       const exact = this.passages.ref(t.term);
-      if (exact) expansions.push({ ref: exact, factor: boost * idfOf(exact), quality: 1 });
+      if (exact) expansions.push({ ref: exact, weight: boost, factor: boost * idfOf(exact), quality: 1 });
       const complete = (prefix: string, maxExtra: number): void => {
         for (const ref of this.passages.completions(prefix)) {
           const extra = ref.term.length - t.term.length;
           if (extra > maxExtra || included.has(ref.term)) continue;
           included.add(ref.term);
           const weight = (PREFIX_WEIGHT * ref.term.length) / (ref.term.length + 0.3 * extra);
-          expansions.push({ ref, factor: boost * weight * idfOf(ref), quality: extra <= INFLECTION_LETTERS ? 0.9 : 0.6 });
+          expansions.push({ ref, weight: boost * weight, factor: boost * weight * idfOf(ref), quality: extra <= INFLECTION_LETTERS ? 0.9 : 0.6 });
         }
       };
       // Longer completions of a finished word are other words (`mort` → `mortier`): only inflections of a stem.
@@ -488,7 +493,7 @@ export class ArticleIndex {
         for (const { ref, distance } of this.passages.fuzzy(t.term, maxDistance)) {
           if (included.has(ref.term)) continue;
           const weight = (FUZZY_WEIGHT * ref.term.length) / (ref.term.length + distance);
-          expansions.push({ ref, factor: boost * weight * idfOf(ref), quality: 0.5 });
+          expansions.push({ ref, weight: boost * weight, factor: boost * weight * idfOf(ref), quality: 0.5 });
         }
       }
       for (const e of expansions) expanded.add(e.ref.term);
@@ -693,7 +698,11 @@ export class ArticleIndex {
       // still decides, but between two such articles the one that is about the query throughout goes first.
       const aj = number * STRIDE64;
       const best = af[aj + A_BEST] as number;
-      af[aj + A_SCORE] = best + otherWeight * ((af[aj + A_SUM] as number) - best);
+      // A search (not a question) looks for the article about all of it: the score is scaled by the share of the
+      // query the whole article covers, as MiniSearch's coordination factor scales a document's (known-item hit@1 on
+      // OrangeSum headings at 100,000 articles: 0.66 → 0.69; the dev questions are not affected).
+      const share = query.question ? 1 : covered / plan.totalWeight;
+      af[aj + A_SCORE] = (best + otherWeight * ((af[aj + A_SUM] as number) - best)) * share;
       kept.push(number);
     }
     // Ties go to the article with more matching passages, then to the most recent.
@@ -706,18 +715,39 @@ export class ArticleIndex {
     const offset = options.offset ?? 0;
     let ranked: number[];
     if (options.limit !== undefined) {
-      const top = new TopK(offset + options.limit, order);
+      const top = new TopK(Math.max(offset + options.limit, TITLE_WINDOW), order);
       for (const number of kept) top.push(number);
-      ranked = top.sorted().slice(offset);
+      ranked = top.sorted();
     } else {
-      ranked = kept.sort(order).slice(offset);
+      ranked = kept.sort(order);
     }
+    if (!query.question) this.rerankByTitle(plan, ranked, order);
+    ranked = options.limit !== undefined ? ranked.slice(offset, offset + options.limit) : ranked.slice(offset);
     const hits = ranked.map((number): ArticleHit => {
       const p = au[number * STRIDE32 + A_BEST_PASSAGE] as number;
       const best = this.passageHit(plan, p, af[number * STRIDE64 + A_BEST] as number, acc.coverage(p) / plan.totalWeight);
       return new LazyArticleHit(af[number * STRIDE64 + A_SCORE] as number, best, () => this.articlePassages(plan, number));
     });
     return { total: kept.length, hits };
+  }
+
+  /**
+   * A title says what the whole article is about, which one paragraph may not: the first `TITLE_WINDOW` articles of
+   * a search (not a question, which looks for a paragraph) gain their title's BM25 score, as a title field does in
+   * MiniSearch, and are ranked again. Only those: a title alone does not make a match, and scoring a few dozen titles
+   * costs nothing where scoring every title holding a common word cost 10 ms. Known-item hit@1 on OrangeSum
+   * headings at 33,688 articles: 0.59 → 0.64; the dev questions are not affected.
+   */
+  private rerankByTitle(plan: Plan, ranked: number[], order: (a: number, b: number) => number): void {
+    const window = Math.min(TITLE_WINDOW, ranked.length);
+    const af = this.articleF64;
+    for (let i = 0; i < window; i++) {
+      const number = ranked[i] as number;
+      const title = this.titles.score((this.articles[number] as Article).id, plan.terms);
+      af[number * STRIDE64 + A_SCORE] = (af[number * STRIDE64 + A_SCORE] as number) + TITLE_WEIGHT * title;
+    }
+    const head = ranked.slice(0, window).sort(order);
+    for (let i = 0; i < window; i++) ranked[i] = head[i] as number;
   }
 
   private ensureArticleScratch(): void {

@@ -325,6 +325,25 @@ export class TermIndex {
     acc.touchedCount = count;
   }
 
+  /** `factor × BM25(term, doc)`, 0 when the document does not hold the term: scores one document without the others. */
+  bm25(ref: TermRef, doc: number, factor: number): number {
+    if (this.alive[doc] !== 1) return 0;
+    let tf = 0;
+    if (ref.main >= 0) {
+      const end = this.offsets[ref.main + 1] as number;
+      const k = lowerBoundU32(this.docs, doc, this.offsets[ref.main] as number, end);
+      if (k < end && this.docs[k] === doc) tf = this.tfs[k] as number;
+    }
+    const delta = ref.delta;
+    if (tf === 0 && delta) {
+      const k = lowerBoundNumbers(delta.docs, doc, 0, delta.docs.length);
+      if (k < delta.docs.length && delta.docs[k] === doc) tf = delta.tfs[k] as number;
+    }
+    if (tf === 0) return 0;
+    const average = this.live > 0 ? this.totalLength / this.live : 1;
+    return factor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B) + ((K1 * B) / average) * (this.lengths[doc] as number)));
+  }
+
   /** Indexes document `doc` (greater than any id added before) with its term counts. */
   addDocument(doc: number, counts: ReadonlyMap<string, number>): void {
     if (doc < this.slots) throw new Error(`document ids must increase (${doc} after ${this.slots - 1})`);

@@ -171,6 +171,30 @@ export class TitleIndex {
     return results;
   }
 
+  /**
+   * BM25 of one article's title against a query's terms, times the number of terms it holds: what a title field adds
+   * to a document's score in MiniSearch. Each query term comes with its expansions (analysed terms and their weights
+   * before idf); a term counts once however many of its expansions the title holds.
+   */
+  score(id: string, terms: readonly { readonly expansions: readonly { readonly ref: { readonly term: string }; readonly weight: number }[] }[]): number {
+    const doc = this.docOf.get(id);
+    if (doc === undefined) return 0;
+    let score = 0;
+    let matched = 0;
+    for (const { expansions } of terms) {
+      let termScore = 0;
+      for (const { ref, weight } of expansions) {
+        const title = this.terms.ref(ref.term);
+        if (title) termScore += this.terms.bm25(title, doc, weight * this.terms.idf(this.terms.refFrequency(title)));
+      }
+      if (termScore > 0) {
+        score += termScore;
+        matched++;
+      }
+    }
+    return score * matched;
+  }
+
   private article(id: string): Article | undefined {
     const doc = this.docOf.get(id);
     return doc === undefined ? undefined : this.docs[doc];

@@ -26,6 +26,8 @@ export interface ParsedQuery {
   /** The text as the user typed it. */
   readonly text: string;
   readonly terms: readonly QueryTerm[];
+  /** A question (`/ask`) looks for the paragraph that answers it; other queries look for articles. */
+  readonly question?: boolean;
 }
 
 /**
@@ -48,5 +50,5 @@ export function parseQuery(text: string, options: { readonly question?: boolean 
     }
     group += 1;
   }
-  return { text, terms };
+  return options.question === true ? { text, terms, question: true } : { text, terms };
 }

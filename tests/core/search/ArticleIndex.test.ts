@@ -56,6 +56,31 @@ describe('ArticleIndex ranking on the seeds', () => {
     expect(small.search(parseQuery('décem')).map((h) => h.article.id)).toEqual(['december']);
   });
 
+  it('ranks first, for a search, the article whose title says what the query asks', () => {
+    // "aside" repeats both words in one short paragraph, which outscores the long opening paragraph of "about"; but
+    // the title of "about" names both words: it is the article about them, and a search looks for articles.
+    const small = ArticleIndex.of([
+      article('aside', '2022-03-01', ['Le budget régional adopté', 'Barrage, Dordogne : le barrage de la Dordogne.']),
+      article('about', '2022-03-01', [
+        'Un barrage sur la Dordogne sera rénové cette année pour la sécurité des riverains, des pêcheurs et des promeneurs',
+        'Les travaux commenceront en mai.',
+      ]),
+    ]);
+    expect(small.search(parseQuery('barrage Dordogne')).map((h) => h.article.id)).toEqual(['about', 'aside']);
+    // A question looks for the paragraph that answers it: there, the strongest paragraph decides.
+    expect(small.search(parseQuery('barrage Dordogne', { question: true }))[0]?.article.id).toBe('aside');
+  });
+
+  it('ranks first, for a search, the article that covers more of the query across its paragraphs', () => {
+    // "whole" holds all three words (two paragraphs); "part" repeats two of them in one paragraph. A pasted summary
+    // describes a whole article: holding all of it must beat repeating part of it.
+    const small = ArticleIndex.of([
+      article('part', '2022-03-01', ['Nouvelles', 'Le contrat de gaz, un contrat de gaz signé, encore un contrat de gaz.']),
+      article('whole', '2022-03-01', ['Nouvelles', 'Le contrat de gaz est signé.', 'Kiev approuve.']),
+    ]);
+    expect(small.search(parseQuery('contrat gaz Kiev')).map((h) => h.article.id)).toEqual(['whole', 'part']);
+  });
+
   it('keeps the best article when the commoner words of a question only add to what the rarer ones found', () => {
     // With a budget of one passage, every word after the rarest only scores passages the rarest matched: the right
     // article for each dev question holds its rarest words, so the first hit must not change.
