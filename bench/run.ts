@@ -252,36 +252,37 @@ ${targets}
 
 ### How the engine gets there
 
-- Postings are typed arrays (passage ids + term frequencies, compacted per term), the vocabulary one sorted array:
-  a prefix is one range, a typo a walk of that array as a trie, nothing to rebuild on load. Articles added later go
-  to small per-term lists, folded in by \`compact()\`.
-- Scoring accumulates BM25 per passage into one reused 64-byte record per passage (score, coverage, terms and groups
-  matched), so a query allocates nothing in proportion to the archive. Groups are scored rarest first; once the
-  groups left cannot lift an untouched passage (or article) over the coverage threshold, the common words only add to
-  what is in play — same hits, same scores, a fraction of the work on long queries.
-- Only what is shown is built: \`searchPage\` / \`searchPassagesPage\` rank with a heap and count the rest, and a hit's
-  passages, marks and matched terms are computed when read.
+- The vocabulary is MiniSearch's radix tree (\`SearchableMap\`): it finds a term, the completions of a prefix and the
+  terms within one or two typos. The postings are typed arrays (passage ids + term frequencies, compacted per term)
+  instead of MiniSearch's per-term maps, which cost gigabytes at a million passages. Articles added later go to small
+  per-term lists, folded in by \`compact()\`.
+- Scoring is MiniSearch's BM25+, accumulated per passage into one reused 64-byte record (score, coverage, terms and
+  groups matched), so a query allocates nothing in proportion to the archive. Words are scored rarest first; once the
+  words left cannot lift an untouched passage over the coverage threshold, or once 10,000 passages are in play, the
+  commoner words only add to those passages: a pasted heading of 25 words no longer touches 200,000 passages.
+- Expansion is bounded: only the last word, which may be unfinished, is completed whatever the length (from 3
+  letters typed, and from what was typed, not its stem: \`décès\` → \`dec\` would bring in \`décembre\`); other
+  words get their inflections; only words the archive lacks are corrected for typos.
+- Only what is shown is built: \`searchPage\` / \`searchPassagesPage\` rank with a heap and count the rest; the first
+  50 articles of a search are re-ranked with their title's BM25; a hit's passages and marks are computed when read.
 - The snapshot is binary: typed arrays as they are, article text as UTF-8 decoded per article when first read, a
   file list (path, size, mtime) so that a restart re-reads only what changed. No giant string, no JSON.parse.
-- The build is a generator that pauses every 16 articles and between the phases of laying out the postings.
+- The build is a generator that pauses every 16 articles, between the phases of laying out the postings and every
+  4,096 terms put in the vocabulary; the snapshot is written 500 articles and read 8,192 at a time.
 
-### What stands in the way where a target is missed
+### Known limits
 
-- **Query tails.** This machine does a random memory write in ~28 ns (measured with a bare loop over one term's
-  postings); a two-word query of common words ("jours France") touches ~150,000 of the 590,000 passages and 75,000
-  articles, whose count /search shows: ~20 ms of scoring and ~20 ms of per-article aggregation, before any rendering.
-  Long queries (a pasted heading of 15–24 words) are the /search p99. The remaining levers change results or the
-  reply: an approximate count ("more than 1,000"), dropping the commonest words of long queries, or a
-  document-at-a-time merge with early termination (no exact count).
-- **/ask** spends about half its time in the engine; the rest is reading the dozen best passages (sentence splitting
-  with Intl.Segmenter, accent folding of every word) in \`src/core/answer\` and \`src/core/text\`.
-- **Event-loop stalls while building** (80–250 ms at 100,000 articles across runs, at a different moment each time)
-  line up with V8's major garbage collections of a 400–800 MB heap (the parsed articles); the indexing steps between
-  two pauses are a few milliseconds each. A warm start stalls up to ~250 ms while it restores 100,000 articles'
-  headers, before the bot connects.
-- **Known-item hit@1**: a heading summarises the whole article, which favours whole-article scoring; Veille ranks an
-  article by its best passage plus a share of its other passages (a quarter for a question, all for a 20-word
-  query), which is what answers questions (dev R@1 in the table).
+- **Counts.** Past 10,000 passages in play, the count /search shows is of the articles that match the rarer words of
+  the query; an article matching only its commonest words is neither shown nor counted.
+- **Known-item hit@1** compares Veille, which ranks an article by its best passages (what answers questions: dev R@1
+  in the table), with whole-article scoring, which suits a heading that summarises a whole article. Most misses on
+  either side are near-duplicate stories (the same event reported twice in OrangeSum); above 33,688 articles the
+  generated articles reuse real titles, which a title boost cannot tell apart.
+- **Event-loop stalls** of 50–160 ms over a 100,000-article build come at a different moment each run: V8 garbage
+  collections of a 400–800 MB heap (the parsed articles) and large typed-array allocations; the indexing steps
+  between two pauses take a few milliseconds.
+- **/ask** spends about half its time outside the engine: reading the dozen best passages closely (sentence splitting
+  with Intl.Segmenter, accent folding) in \`src/core/answer\` and \`src/core/text\`.
 
 ### Reproduce
 
