@@ -258,7 +258,7 @@ ${targets}
   per-term lists, folded in by \`compact()\`.
 - Scoring is MiniSearch's BM25+, accumulated per passage into one reused 64-byte record (score, coverage, terms and
   groups matched), so a query allocates nothing in proportion to the archive. Words are scored rarest first; once the
-  words left cannot lift an untouched passage over the coverage threshold, or once 10,000 passages are in play, the
+  words left cannot lift an untouched passage over the coverage threshold, or (a search) once 10,000 are in play, the
   commoner words only add to those passages: a pasted heading of 25 words no longer touches 200,000 passages.
 - Expansion is bounded: only the last word, which may be unfinished, is completed whatever the length (from 3
   letters typed, and from what was typed, not its stem: \`décès\` → \`dec\` would bring in \`décembre\`); other

@@ -53,7 +53,10 @@ export interface SearchOptions extends DateRange {
    * answer reads need no full sort of every match: at 100,000 articles a common word matches tens of thousands.
    */
   readonly limit?: number;
-  /** Passages the rarer words may bring into play before the commoner ones only add to them (see `CANDIDATE_BUDGET`). */
+  /**
+   * For articles: passages the rarer words may bring into play before the commoner ones only add to them
+   * (`CANDIDATE_BUDGET`). Passages for an answer are always scored in full.
+   */
   readonly candidateBudget?: number;
 }
 
@@ -85,11 +88,12 @@ export interface ArticleIndexData {
 /** Default `minCoverage`: at least a third of what the user asked for must be in one passage. */
 const DEFAULT_MIN_COVERAGE = 0.34;
 /**
- * Passages a query may bring into play before its commoner words stop adding new ones. Words are scored rarest
- * first; once this many passages match the rarer words, the commoner words only add to those passages: one that
- * matches only common words would rank below them anyway, and adding those was most of the work of a long query (a
- * pasted heading of 25 words touched 200,000 passages at 100,000 articles; /search p99 88 → 20 ms, known-item hit@1
- * unchanged). The result count is then that of the passages matching a rarer word. A small archive never gets there.
+ * Passages a search for articles may bring into play before its commoner words stop adding new ones. Words are
+ * scored rarest first; once this many passages match the rarer words, the commoner words only add to those passages:
+ * an article that matches only common words would rank below them anyway, and adding those was most of the work of a
+ * long query (a pasted heading of 25 words touched 200,000 passages at 100,000 articles; /search p99 88 → 23 ms,
+ * known-item hit@1 unchanged). The count shown is then that of the articles matching a rarer word. Passages for an
+ * answer are always scored in full: the paragraph that answers may lack the question's rarest word.
  */
 const CANDIDATE_BUDGET = 10_000;
 /**
@@ -517,7 +521,7 @@ export class ArticleIndex {
    * Scores passages `from … to - 1` (all by default) into the accumulator, rarest group first. Once the groups left
    * weigh less than the coverage a hit needs, no passage (`passages` mode) or article (`articles` mode) that has
    * matched nothing so far can become a hit: their terms then only add to the passages (or articles) in play. The
-   * same happens once `CANDIDATE_BUDGET` passages are in play. The common words
+   * same happens, for articles, once `CANDIDATE_BUDGET` passages are in play. The common words
    * of a long query (a pasted sentence) are most of its postings, and most of them now cost one check. Scores and
    * coverage of the hits are the same as scoring everything.
    */
@@ -534,7 +538,7 @@ export class ArticleIndex {
         group = term.group;
         acc.beginGroup(group);
         if (!inPlay && mode !== 'all') {
-          if (acc.touchedCount >= plan.candidateBudget) inPlay = passagesInPlay(acc);
+          if (mode === 'articles' && acc.touchedCount >= plan.candidateBudget) inPlay = passagesInPlay(acc);
           else if (remaining < min * (1 - 1e-12)) inPlay = mode === 'articles' ? this.articlesInPlay() : passagesInPlay(acc);
         }
       }

@@ -89,6 +89,10 @@ describe('ArticleIndex ranking on the seeds', () => {
       const full = index.search(query, { limit: 1 }).map((h) => h.article.id);
       expect(index.search(query, { limit: 1, candidateBudget: 1 }).map((h) => h.article.id), question).toEqual(full);
       expect(index.searchPage(query, { candidateBudget: 1 }).total).toBeLessThanOrEqual(index.searchPage(query).total);
+      // The paragraph that answers may lack the rarest word: passages for an answer are always scored in full.
+      const passages = (budget?: number) =>
+        index.searchPassages(query, budget ? { candidateBudget: budget } : {}).map((h) => `${h.article.id} ${h.paragraph} ${h.score}`);
+      expect(passages(1)).toEqual(passages());
     }
   });
 
