@@ -127,12 +127,30 @@ function advance(clock: FakeClock, scheduler: DigestScheduler, until: number): P
   return clock.advanceTo(until, () => scheduler.idle());
 }
 
+/** The usual start: Monday 10 June 2024 at 10:00 in Paris, a fake Discord, and g1's #c1 subscribed at 08:00. */
+function subscribedAtEight(): { clock: FakeClock; discord: FakeDiscord; store: SubscriptionStore } {
+  const clock = new FakeClock(paris('2024-06-10', '10:00'));
+  const discord = new FakeDiscord(clock);
+  const store = openStore();
+  store.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+  return { clock, discord, store };
+}
+
+/**
+ * Runs `scheduler` to the 08:00 post of 11 June, which Discord creates but never answers: the process dies there
+ * (the test then opens the same file again, as a restart would).
+ */
+async function crashAfterDiscordCreates(scheduler: DigestScheduler, clock: FakeClock, discord: FakeDiscord): Promise<void> {
+  discord.script.push('hang');
+  scheduler.start();
+  await advance(clock, scheduler, paris('2024-06-11', '07:59'));
+  await clock.advanceTo(paris('2024-06-11', '08:00'), async () => {});
+  await until(() => discord.messages.length === 1);
+}
+
 describe('DigestScheduler: when it posts', () => {
   it('posts the digest of the day that just ended, at the subscription’s local time, once a day', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const store = openStore();
-    const discord = new FakeDiscord(clock);
-    store.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store } = subscribedAtEight();
     const scheduler = makeScheduler(store, clock, discord);
     scheduler.start();
 
@@ -219,10 +237,7 @@ describe('DigestScheduler: when it posts', () => {
   });
 
   it('stops posting to an unsubscribed channel', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const store = openStore();
-    const discord = new FakeDiscord(clock);
-    store.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store } = subscribedAtEight();
     const scheduler = makeScheduler(store, clock, discord);
     scheduler.start();
     await advance(clock, scheduler, paris('2024-06-11', '12:00'));
@@ -235,10 +250,7 @@ describe('DigestScheduler: when it posts', () => {
 
 describe('DigestScheduler: never twice, never a flood', () => {
   it('survives a restart on the same database file without posting a digest twice', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const first = openStore();
-    first.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store: first } = subscribedAtEight();
     const before = makeScheduler(first, clock, discord);
     before.start();
     await advance(clock, before, paris('2024-06-11', '09:00'));
@@ -256,10 +268,7 @@ describe('DigestScheduler: never twice, never a flood', () => {
   });
 
   it('catches up a missed post once, not as a flood, then keeps its schedule', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const store = openStore();
-    store.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store } = subscribedAtEight();
     const before = makeScheduler(store, clock, discord);
     before.start();
     await advance(clock, before, paris('2024-06-11', '09:00'));
@@ -298,17 +307,8 @@ describe('DigestScheduler: never twice, never a flood', () => {
   });
 
   it('does not post a second message after a crash between Discord creating it and "sent" being recorded', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const first = openStore();
-    first.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
-    const crashed = makeScheduler(first, clock, discord);
-    discord.script.push('hang');
-    crashed.start();
-    await advance(clock, crashed, paris('2024-06-11', '07:59'));
-    // run to the slot: the post starts, Discord creates the message, the process never hears back
-    await clock.advanceTo(paris('2024-06-11', '08:00'), async () => {});
-    await until(() => discord.messages.length === 1);
+    const { clock, discord, store: first } = subscribedAtEight();
+    await crashAfterDiscordCreates(makeScheduler(first, clock, discord), clock, discord);
 
     // restart 30 s later on the same file (a new connection, a new scheduler)
     await clock.advanceTo(paris('2024-06-11', '08:00') + 30_000, async () => {});
@@ -324,16 +324,8 @@ describe('DigestScheduler: never twice, never a flood', () => {
   });
 
   it('after a crash older than the nonce window, asks findPosted instead of resending', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const first = openStore();
-    first.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
-    discord.script.push('hang');
-    const crashed = makeScheduler(first, clock, discord);
-    crashed.start();
-    await advance(clock, crashed, paris('2024-06-11', '07:59'));
-    await clock.advanceTo(paris('2024-06-11', '08:00'), async () => {});
-    await until(() => discord.messages.length === 1);
+    const { clock, discord, store: first } = subscribedAtEight();
+    await crashAfterDiscordCreates(makeScheduler(first, clock, discord), clock, discord);
 
     await clock.advanceTo(paris('2024-06-11', '08:10'), async () => {}); // Discord no longer deduplicates
     const store = openStore();
@@ -346,16 +338,8 @@ describe('DigestScheduler: never twice, never a flood', () => {
   });
 
   it('without findPosted, leaves such a digest "uncertain" rather than risk a second message', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const first = openStore();
-    first.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
-    discord.script.push('hang');
-    const crashed = makeScheduler(first, clock, discord);
-    crashed.start();
-    await advance(clock, crashed, paris('2024-06-11', '07:59'));
-    await clock.advanceTo(paris('2024-06-11', '08:00'), async () => {});
-    await until(() => discord.messages.length === 1);
+    const { clock, discord, store: first } = subscribedAtEight();
+    await crashAfterDiscordCreates(makeScheduler(first, clock, discord), clock, discord);
 
     await clock.advanceTo(paris('2024-06-11', '08:10'), async () => {});
     const store = openStore();
@@ -368,10 +352,7 @@ describe('DigestScheduler: never twice, never a flood', () => {
   });
 
   it('resends a digest whose earlier attempt certainly failed, after findPosted confirms it is absent', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const first = openStore();
-    first.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store: first } = subscribedAtEight();
     // the process dies before Discord got the request (the attempt was recorded, no message exists)
     let attempted = false;
     const dying = makeScheduler(first, clock, discord, {
@@ -395,10 +376,7 @@ describe('DigestScheduler: never twice, never a flood', () => {
   });
 
   it('never posts again a live digest that the channel’s previous subscription already posted', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const store = openStore();
-    store.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store } = subscribedAtEight();
     const scheduler = makeScheduler(store, clock, discord);
     scheduler.start();
     await advance(clock, scheduler, paris('2024-06-11', '09:00'));
@@ -412,10 +390,7 @@ describe('DigestScheduler: never twice, never a flood', () => {
 
 describe('DigestScheduler: failures', () => {
   it('retries a rate limit and a timeout with the same nonce, ending with one message', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const store = openStore();
-    store.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store } = subscribedAtEight();
     discord.script.push({ throw: Object.assign(new Error('rate limited'), { status: 429 }) }, 'create-then-timeout', 'ok');
     const scheduler = makeScheduler(store, clock, discord);
     scheduler.start();
@@ -444,10 +419,7 @@ describe('DigestScheduler: failures', () => {
   });
 
   it('marks a gone channel with its reason, and the other subscriptions still post', async () => {
-    const clock = new FakeClock(paris('2024-06-10', '10:00'));
-    const discord = new FakeDiscord(clock);
-    const store = openStore();
-    store.subscribe({ guildId: 'g1', channelId: 'c1', time: '08:00', at: clock.now() });
+    const { clock, discord, store } = subscribedAtEight();
     store.subscribe({ guildId: 'g2', channelId: 'c2', time: '08:00', at: clock.now() });
     store.subscribe({ guildId: 'g3', channelId: 'c3', time: '08:00', at: clock.now() });
     discord.goneChannels.set('c1', 'unknown-channel');

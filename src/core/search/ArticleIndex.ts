@@ -10,6 +10,8 @@ import { runSteps, runStepsAsync } from './steps.js';
 import { termCounts } from './termCounts.js';
 import type { InPlay, TermIndexData, TermRef } from './TermIndex.js';
 import { TermIndex, TermIndexBuilder } from './TermIndex.js';
+import { completionWeight, typoWeight } from './expansionWeight.js';
+import { completionQuality, INFLECTION_LETTERS, TYPO_QUALITY } from './matchQuality.js';
 import type { TitleIndexData } from './TitleIndex.js';
 import { TitleIndex } from './TitleIndex.js';
 import { TopK } from './TopK.js';
@@ -105,15 +107,10 @@ const MIN_PREFIX_STEM = 4;
 const MIN_TYPED_PREFIX = 3;
 /** Aliases count for less than the word typed: they widen recall without outranking an exact match. */
 const ALIAS_WEIGHT = 0.4;
-/** Weights of expanded terms relative to the exact term (MiniSearch's, with which the ranking was tuned). */
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
 /** Typo correction: terms of 5+ letters, one edit per 5 letters, at most 2. */
 const MIN_FUZZY_LENGTH = 5;
 const FUZZY_RATIO = 0.2;
 const MAX_FUZZY = 2;
-/** A completion at most this much longer than the stem is an inflection the stemmer left apart. */
-const INFLECTION_LETTERS = 3;
 /** Slots of the per-article scratch records (uint32, then float64 overlaid on the same 64 bytes). */
 const A_STAMP = 0;
 const A_HITS = 1;
@@ -481,8 +478,8 @@ export class ArticleIndex {
           const extra = ref.term.length - t.term.length;
           if (extra > maxExtra || included.has(ref.term)) continue;
           included.add(ref.term);
-          const weight = (PREFIX_WEIGHT * ref.term.length) / (ref.term.length + 0.3 * extra);
-          expansions.push({ ref, weight: boost * weight, factor: boost * weight * idfOf(ref), quality: extra <= INFLECTION_LETTERS ? 0.9 : 0.6 });
+          const weight = boost * completionWeight(ref.term, extra);
+          expansions.push({ ref, weight, factor: weight * idfOf(ref), quality: completionQuality(extra) });
         }
       };
       // Longer completions of a finished word are other words (`mort` → `mortier`): only inflections of a stem.
@@ -496,8 +493,8 @@ export class ArticleIndex {
         const maxDistance = Math.min(MAX_FUZZY, Math.round(t.term.length * FUZZY_RATIO));
         for (const { ref, distance } of this.passages.fuzzy(t.term, maxDistance)) {
           if (included.has(ref.term)) continue;
-          const weight = (FUZZY_WEIGHT * ref.term.length) / (ref.term.length + distance);
-          expansions.push({ ref, weight: boost * weight, factor: boost * weight * idfOf(ref), quality: 0.5 });
+          const weight = boost * typoWeight(ref.term, distance);
+          expansions.push({ ref, weight, factor: weight * idfOf(ref), quality: TYPO_QUALITY });
         }
       }
       for (const e of expansions) expanded.add(e.ref.term);

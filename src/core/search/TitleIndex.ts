@@ -10,6 +10,7 @@ import { termCounts } from './termCounts.js';
 import type { TermIndexData, TermRef } from './TermIndex.js';
 import { TermIndex, TermIndexBuilder } from './TermIndex.js';
 import { TopK } from './TopK.js';
+import { completionWeight, typoWeight } from './expansionWeight.js';
 
 /** What a snapshot stores of the title index. */
 export interface TitleIndexData {
@@ -22,8 +23,6 @@ export interface TitleIndexData {
 const FUZZY_RATIO = 0.25;
 const MAX_FUZZY = 2;
 const MIN_FUZZY_LENGTH = 4;
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
 const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 
 interface TitleExpansion {
@@ -235,7 +234,7 @@ export class TitleIndex {
     if (prefix) {
       for (const ref of this.terms.completions(word)) {
         const extra = ref.term.length - word.length;
-        expansions.push({ ref, factor: ((PREFIX_WEIGHT * ref.term.length) / (ref.term.length + 0.3 * extra)) * idf(ref) });
+        expansions.push({ ref, factor: completionWeight(ref.term, extra) * idf(ref) });
       }
     }
     const maxDistance = Math.min(MAX_FUZZY, Math.round(word.length * FUZZY_RATIO));
@@ -244,7 +243,7 @@ export class TitleIndex {
     if (fuzzy && maxDistance > 0 && !exact) {
       for (const { ref, distance } of this.terms.fuzzy(word, maxDistance)) {
         if (prefix && ref.term.startsWith(word)) continue;
-        expansions.push({ ref, factor: ((FUZZY_WEIGHT * ref.term.length) / (ref.term.length + distance)) * idf(ref) });
+        expansions.push({ ref, factor: typoWeight(ref.term, distance) * idf(ref) });
       }
     }
     return expansions;
